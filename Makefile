@@ -1,0 +1,48 @@
+# The course's commands. `make lab` runs the course, `make test` runs every check.
+# Both build .venv from requirements.lock on first use; re-running is quick.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+
+.PHONY: help lab test lint unit nbval browser notebooks bench lock clean
+
+help:
+	@echo "make lab        start JupyterLab on the course contents (builds .venv first)"
+	@echo "make test       lint, unit/property/doctests, strict nbval, hygiene, browser tests"
+	@echo "make notebooks  re-execute every notebook in place and normalise its metadata"
+	@echo "make bench      speed and memory benchmarks against scipy"
+	@echo "make lock       re-resolve requirements.lock and the environment files"
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+		{ echo "error: Python 3.10 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00-contents.ipynb
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest --nbval --nbval-current-env \
+		--sanitize-with tests/nbval_sanitize.cfg tests helpers $(NOTEBOOKS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+lock:
+	$(PYTHON) tools/lock.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,66 @@
+"""Input checks shared by every public helper.
+
+Each check names the offending argument and says what was wrong, so a learner
+sees ``kernel must be 2-D, got shape (3,)`` instead of a traceback from inside
+numpy. None of them modifies its input.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Array kinds that hold real numbers: bool, unsigned int, signed int, float.
+_REAL_KINDS = "buif"
+
+
+def as_real_2d(value, name: str) -> np.ndarray:
+    """Return ``value`` as a non-empty 2-D float64 array, or raise naming ``name``.
+
+    The result may share memory with ``value`` when it already is float64;
+    callers only ever read from it.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` holds complex numbers or anything that is not a number.
+    ValueError
+        If ``value`` is ragged, not 2-D or empty.
+    """
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise ValueError(f"{name} must be a rectangular 2-D array: {error}") from None
+    if array.dtype.kind == "c":
+        raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
+    if array.dtype.kind == "O":
+        # A list mixing, say, ints and Fractions: accept it if it is all real numbers.
+        try:
+            array = array.astype(np.float64)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must hold real numbers, got non-numeric values") from None
+    elif array.dtype.kind not in _REAL_KINDS:
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be 2-D, got shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    return array.astype(np.float64, copy=False)
+
+
+def check_choice(value, name: str, allowed: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of ``allowed``, else raise a ValueError listing them."""
+    if not isinstance(value, str) or value not in allowed:
+        options = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"{name} must be one of {options}; got {value!r}")
+    return value
+
+
+def check_shape(shape, name: str) -> tuple[int, int]:
+    """Return ``shape`` as a pair of positive ints, or raise naming ``name``."""
+    try:
+        rows, cols = (int(n) for n in shape)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a pair of positive integers, got {shape!r}") from None
+    if rows < 1 or cols < 1 or (rows, cols) != tuple(shape):
+        raise ValueError(f"{name} must be a pair of positive integers, got {shape!r}")
+    return rows, cols

@@ -1,0 +1,396 @@
+"""Two-dimensional cross-correlation and convolution, the operation behind CNNs.
+
+Convention
+----------
+What deep-learning libraries call a "convolution layer" computes
+**cross-correlation**: the kernel slides over the image as it is written,
+
+.. math:: y[r, c] = \\sum_{i,j} k[i, j] \\, x[r + i, c + j].
+
+True **convolution** turns the kernel by 180 degrees first,
+``convolve2d(x, k) == correlate2d(x, k[::-1, ::-1])``, which makes it
+commutative and associative. The two agree for kernels that look the same
+after a half turn and differ for the others.
+
+Modes
+-----
+``"valid"``
+    Only positions where the kernel fits inside the image:
+    ``(H - kh + 1, W - kw + 1)``. The course's default, as in the article.
+``"full"``
+    Every position where kernel and image overlap at all, the image padded
+    with zeros: ``(H + kh - 1, W + kw - 1)``.
+``"same"``
+    The centre ``(H, W)`` crop of ``"full"``, starting at index
+    ``(kh - 1) // 2, (kw - 1) // 2``.
+
+``"valid"`` and ``"full"`` match ``scipy.signal.correlate2d`` and
+``scipy.signal.convolve2d``. For ``"same"`` we choose the crop so that
+convolution is exactly flipped correlation in every mode, even-sized kernels
+included. That equals ``scipy.ndimage.correlate(mode="constant")`` for
+correlation and ``scipy.signal.convolve2d(mode="same")`` for convolution.
+``scipy.signal.correlate2d(mode="same")`` crops one pixel further for
+even-sized kernels (it crops ``full`` of the convolution with the flipped
+kernel, using the convolution's start index), so it is not used as the model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_real_2d, check_choice, check_shape
+
+MODES = ("valid", "same", "full")
+
+# Kernels with more taps than this go through the FFT. Measured on a
+# 1000x1000 image (benchmarks/run.py): 5x5 (25 taps) is faster directly,
+# 7x7 (49 taps) already faster through the FFT.
+FFT_MIN_TAPS = 40
+
+# Output rows computed together by the direct engine: a block of the output
+# and the image rows under it stay in the CPU cache while all taps are added.
+_BLOCK_BYTES = 256 * 1024
+
+__all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "output_shape"]
+
+
+def output_shape(image_shape, kernel_shape, mode: str = "valid") -> tuple[int, int]:
+    """Shape of the result of correlating an image with a kernel.
+
+    Parameters
+    ----------
+    image_shape, kernel_shape : pair of int
+        ``(rows, columns)`` of the image and of the kernel.
+    mode : {"valid", "same", "full"}
+        See :mod:`helpers.conv`.
+
+    Returns
+    -------
+    tuple of int
+        ``(n - f + 1)`` per axis for ``"valid"``, ``n`` for ``"same"`` and
+        ``n + f - 1`` for ``"full"``.
+
+    Raises
+    ------
+    ValueError
+        If a shape is not a pair of positive integers, the mode is unknown, or
+        the kernel is larger than the image in ``"valid"`` mode.
+
+    Examples
+    --------
+    The article's 5x5 image with a 3x3 filter gives a 3x3 result:
+
+    >>> output_shape((5, 5), (3, 3))
+    (3, 3)
+    >>> output_shape((5, 5), (3, 3), mode="full")
+    (7, 7)
+    """
+    (rows, cols) = check_shape(image_shape, "image_shape")
+    (krows, kcols) = check_shape(kernel_shape, "kernel_shape")
+    check_choice(mode, "mode", MODES)
+    if mode == "same":
+        return rows, cols
+    if mode == "full":
+        return rows + krows - 1, cols + kcols - 1
+    if krows > rows or kcols > cols:
+        raise ValueError(
+            f"kernel of shape {(krows, kcols)} is larger than image of shape "
+            f"{(rows, cols)}; 'valid' mode needs the kernel to fit inside the image "
+            "(use mode='same' or 'full' to pad with zeros)"
+        )
+    return rows - krows + 1, cols - kcols + 1
+
+
+def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
+    """Cross-correlate a 2-D image with a 2-D kernel (what CNN layers compute).
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W)
+        Real numbers of any dtype (bool, uint8, int, float32, ...) or nested
+        lists. Never modified.
+    kernel : array_like, shape (kh, kw)
+        The filter; any size up to the image's in ``"valid"`` mode.
+    mode : {"valid", "same", "full"}
+        Which output positions to compute; see :mod:`helpers.conv`.
+
+    Returns
+    -------
+    numpy.ndarray of float64
+        ``out[r, c] = sum(kernel * window)``, the window being the patch of
+        the image under the kernel at that position. Shape from
+        :func:`output_shape`.
+
+    Raises
+    ------
+    TypeError
+        If ``image`` or ``kernel`` is complex or not numeric.
+    ValueError
+        If either is not 2-D or is empty, the mode is unknown, or the kernel
+        is larger than the image in ``"valid"`` mode.
+
+    See Also
+    --------
+    convolve2d : the same with the kernel turned by 180 degrees.
+    correlate2d_loops : the readable loop version of ``"valid"`` mode.
+
+    Notes
+    -----
+    Everything is computed in float64, so a uint8 photo through a Scharr
+    filter neither overflows nor wraps, and negative responses survive.
+
+    A NaN or infinity in the image spreads to every output pixel whose window
+    covers it (even where the kernel weight there is 0, since
+    ``0 * nan == nan``), as in ``scipy.signal``.
+
+    Kernels of up to ``FFT_MIN_TAPS`` weights are applied directly, one
+    shifted slice of the image per weight; larger kernels go through the FFT,
+    which agrees to about 1e-12 relative to the largest value. Images with
+    NaN or infinity always take the direct path.
+
+    Examples
+    --------
+    The article's edge example: bright on the left, dark on the right.
+
+    >>> import numpy as np
+    >>> image = np.array([[10, 10, 10, 0, 0, 0]] * 6)
+    >>> kernel = [[1, 0, -1]] * 3
+    >>> correlate2d(image, kernel)
+    array([[ 0., 30., 30.,  0.],
+           [ 0., 30., 30.,  0.],
+           [ 0., 30., 30.,  0.],
+           [ 0., 30., 30.,  0.]])
+    """
+    x = as_real_2d(image, "image")
+    k = as_real_2d(kernel, "kernel")
+    shape = output_shape(x.shape, k.shape, mode)
+    return _correlate(x, k, mode, shape)
+
+
+def convolve2d(image, kernel, mode: str = "valid") -> np.ndarray:
+    """Convolve a 2-D image with a 2-D kernel: correlation with the kernel turned 180 degrees.
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W)
+        Real numbers of any dtype or nested lists. Never modified.
+    kernel : array_like, shape (kh, kw)
+        The filter.
+    mode : {"valid", "same", "full"}
+        See :mod:`helpers.conv`.
+
+    Returns
+    -------
+    numpy.ndarray of float64
+        Equal to ``correlate2d(image, kernel[::-1, ::-1], mode)``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`correlate2d`.
+
+    See Also
+    --------
+    correlate2d : what deep-learning libraries call convolution.
+
+    Notes
+    -----
+    Unlike correlation, convolution is commutative in ``"full"`` mode
+    (``convolve2d(a, b, "full") == convolve2d(b, a, "full")``) and
+    associative, which is why a Sobel kernel can be built by convolving a
+    smoothing kernel with a derivative kernel. NaN spreads as in
+    :func:`correlate2d`.
+
+    Examples
+    --------
+    An asymmetric kernel shows the flip:
+
+    >>> import numpy as np
+    >>> image = np.arange(9).reshape(3, 3)
+    >>> kernel = [[1, 0], [0, 0]]
+    >>> correlate2d(image, kernel)  # picks the top-left pixel of each window
+    array([[0., 1.],
+           [3., 4.]])
+    >>> convolve2d(image, kernel)  # the kernel's 1 moves to the bottom-right
+    array([[4., 5.],
+           [7., 8.]])
+    """
+    x = as_real_2d(image, "image")
+    k = as_real_2d(kernel, "kernel")
+    shape = output_shape(x.shape, k.shape, mode)
+    return _correlate(x, k[::-1, ::-1], mode, shape)
+
+
+def correlate2d_loops(image, kernel) -> np.ndarray:
+    """Cross-correlate in ``"valid"`` mode with two plain loops: the readable version.
+
+    It computes exactly what :func:`correlate2d` computes in ``"valid"`` mode,
+    one window at a time, so it is easy to follow and hundreds of times
+    slower. Use it to read; use :func:`correlate2d` to compute.
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W)
+        Real numbers of any dtype or nested lists. Never modified.
+    kernel : array_like, shape (kh, kw)
+        The filter; it must fit inside the image.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (H - kh + 1, W - kw + 1)
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`correlate2d`.
+
+    Examples
+    --------
+    The classic 5x5 example:
+
+    >>> image = [[1, 1, 1, 0, 0], [0, 1, 1, 1, 0], [0, 0, 1, 1, 1],
+    ...          [0, 0, 1, 1, 0], [0, 1, 1, 0, 0]]
+    >>> kernel = [[1, 0, 1], [0, 1, 0], [1, 0, 1]]
+    >>> correlate2d_loops(image, kernel)
+    array([[4., 3., 4.],
+           [2., 4., 3.],
+           [2., 3., 4.]])
+    """
+    x = as_real_2d(image, "image")
+    k = as_real_2d(kernel, "kernel")
+    kh, kw = k.shape
+    out = np.zeros(output_shape(x.shape, k.shape, "valid"))
+    for r in range(out.shape[0]):
+        for c in range(out.shape[1]):
+            window = x[r : r + kh, c : c + kw]
+            out[r, c] = np.sum(window * k)
+    return out
+
+
+def _start(mode: str, kernel_shape: tuple[int, int]) -> tuple[int, int]:
+    """Index in the "full" result where the given mode's result starts."""
+    kh, kw = kernel_shape
+    if mode == "valid":
+        return kh - 1, kw - 1
+    if mode == "same":
+        return (kh - 1) // 2, (kw - 1) // 2
+    return 0, 0
+
+
+def _correlate(x: np.ndarray, k: np.ndarray, mode: str, shape: tuple[int, int]) -> np.ndarray:
+    """Correlation of validated float64 arrays, choosing the faster engine."""
+    start = _start(mode, k.shape)
+    # Summing is a cheap finiteness test: it is only non-finite when the image
+    # holds NaN or infinity (or its sum overflows, which merely costs speed).
+    finite = bool(np.isfinite(x.sum()))
+    if finite and k.size > FFT_MIN_TAPS:
+        return _correlate_fft(x, k, start, shape)
+    return _correlate_direct(x, k, start, shape, skip_zeros=finite)
+
+
+def _correlate_direct(x, k, start, shape, *, skip_zeros: bool) -> np.ndarray:
+    """Add one shifted copy of the image per kernel weight, in blocks of output rows.
+
+    For a block of output rows we copy the image rows under it into a "slab"
+    whose border is zero where the window pokes outside the image (modes
+    "same" and "full"). In the slab, flattened, weight ``k[i, j]`` meets a
+    contiguous run of pixels starting at ``i * slab_width + j``, so each weight
+    costs one multiply and one add over contiguous memory, which numpy does
+    fast. The run also covers ``kw - 1`` columns past the output's right edge;
+    they are computed and dropped. The slab and accumulators fit in the CPU
+    cache; extra memory is a few blocks, never an image-sized copy.
+    """
+    height, width = x.shape
+    kh, kw = k.shape
+    out_rows, out_cols = shape
+    out = np.empty(shape)
+    taps = [
+        (i, j, w)
+        for (i, j), w in np.ndenumerate(k)
+        if not (skip_zeros and w == 0.0)  # 0 * finite adds nothing
+    ]
+    if not taps:
+        out.fill(0.0)
+        return out
+    slab_cols = out_cols + kw - 1
+    block = max(1, min(out_rows, _BLOCK_BYTES // (8 * slab_cols)))
+    # kw - 1 spare elements: the last row's run reaches that far past the slab.
+    slab = np.zeros((block + kh - 1) * slab_cols + kw - 1)
+    acc = np.empty(block * slab_cols)
+    tmp = np.empty_like(acc)
+    row0, col0 = start[0] - (kh - 1), start[1] - (kw - 1)  # image index of slab (0, 0)
+    ca, cb = max(0, col0), min(width, col0 + slab_cols)
+    for r0 in range(0, out_rows, block):
+        rows = min(block, out_rows - r0)
+        top = r0 + row0
+        ra, rb = max(0, top), min(height, top + rows + kh - 1)
+        grid = slab[: (rows + kh - 1) * slab_cols].reshape(rows + kh - 1, slab_cols)
+        grid.fill(0.0)
+        if ra < rb and ca < cb:
+            grid[ra - top : rb - top, ca - col0 : cb - col0] = x[ra:rb, ca:cb]
+        n = rows * slab_cols
+        a, t = acc[:n], tmp[:n]
+        for number, (i, j, w) in enumerate(taps):
+            run = slab[i * slab_cols + j : i * slab_cols + j + n]
+            if number == 0:
+                np.multiply(run, w, out=a)
+            else:
+                np.multiply(run, w, out=t)
+                a += t
+        out[r0 : r0 + rows] = a.reshape(rows, slab_cols)[:, :out_cols]
+    return out
+
+
+def _fast_length(n: int) -> int:
+    """Smallest 5-smooth number (only factors 2, 3, 5) >= n: fast FFT sizes."""
+    best = 1 << max(0, (n - 1).bit_length())
+    p5 = 1
+    while p5 < best:
+        p35 = p5
+        while p35 < best:
+            p = p35
+            while p < n:
+                p *= 2
+            best = min(best, p)
+            p35 *= 3
+        p5 *= 5
+    return best
+
+
+def _correlate_fft(x, k, start, shape) -> np.ndarray:
+    """Correlation through the FFT, in blocks of output rows (overlap-save).
+
+    Each block of output rows needs a slab of ``block + kh - 1`` image rows
+    (zero rows where the slab pokes outside the image). The circular
+    convolution of the slab with the turned kernel is exact away from the
+    first ``kh - 1`` rows and ``kw - 1`` columns, which is all we keep. Blocks
+    bound the extra memory to a few slabs instead of several image-sized
+    complex arrays.
+    """
+    height, width = x.shape
+    kh, kw = k.shape
+    out_rows, out_cols = shape
+    slab_cols = out_cols + kw - 1
+    n_cols = _fast_length(slab_cols)
+    # Aim for slabs of about 256 rows, at least four times the kernel height.
+    n_rows = _fast_length(max(256, 4 * kh, kh))
+    n_rows = min(n_rows, _fast_length(out_rows + kh - 1))
+    block = n_rows - kh + 1
+    kernel_fft = np.fft.rfft2(k[::-1, ::-1], s=(n_rows, n_cols))
+    out = np.empty(shape)
+    slab = np.zeros((n_rows, n_cols))
+    # Column of the image that slab column 0 holds, and rows likewise.
+    col0 = start[1] - (kw - 1)
+    ca, cb = max(0, col0), min(width, col0 + slab_cols)
+    for r0 in range(0, out_rows, block):
+        r1 = min(r0 + block, out_rows)
+        row0 = r0 + start[0] - (kh - 1)
+        ra, rb = max(0, row0), min(height, row0 + (r1 - r0) + kh - 1)
+        slab.fill(0.0)
+        if ra < rb and ca < cb:
+            slab[ra - row0 : rb - row0, ca - col0 : cb - col0] = x[ra:rb, ca:cb]
+        product = np.fft.rfft2(slab)
+        product *= kernel_fft
+        full = np.fft.irfft2(product, s=(n_rows, n_cols))
+        out[r0:r1] = full[kh - 1 : kh - 1 + (r1 - r0), kw - 1 : kw - 1 + out_cols]
+    return out
