@@ -7,6 +7,8 @@ numpy. None of them modifies its input.
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 # Array kinds that hold real numbers: bool, unsigned int, signed int, float.
@@ -34,10 +36,11 @@ def as_real_2d(value, name: str) -> np.ndarray:
         raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
     if array.dtype.kind == "O":
         # A list mixing, say, ints and Fractions: accept it if it is all real numbers.
-        try:
-            array = array.astype(np.float64)
-        except (TypeError, ValueError):
-            raise TypeError(f"{name} must hold real numbers, got non-numeric values") from None
+        # Checked element by element because astype(float) quietly turns None into NaN.
+        for v in array.flat:
+            if not isinstance(v, numbers.Real):
+                raise TypeError(f"{name} must hold real numbers, got non-numeric value {v!r}")
+        array = array.astype(np.float64)
     elif array.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
     if array.ndim != 2:

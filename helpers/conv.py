@@ -141,7 +141,8 @@ def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
 
     A NaN or infinity in the image spreads to every output pixel whose window
     covers it (even where the kernel weight there is 0, since
-    ``0 * nan == nan``), as in ``scipy.signal``.
+    ``0 * nan == nan``), as in ``scipy.signal``; an infinity gives infinities
+    and NaN by the same IEEE rules. No warning is printed for either.
 
     Kernels of up to ``FFT_MIN_TAPS`` weights are applied directly, one
     shifted slice of the image per weight; larger kernels go through the FFT,
@@ -285,7 +286,10 @@ def _correlate(x: np.ndarray, k: np.ndarray, mode: str, shape: tuple[int, int]) 
     finite = bool(np.isfinite(x.sum()))
     if finite and k.size > FFT_MIN_TAPS:
         return _correlate_fft(x, k, start, shape)
-    return _correlate_direct(x, k, start, shape, skip_zeros=finite)
+    # inf * 0 and inf - inf give NaN as documented; numpy's warning about it would
+    # only land on a learner's stderr.
+    with np.errstate(invalid="ignore", over="ignore"):
+        return _correlate_direct(x, k, start, shape, skip_zeros=finite)
 
 
 def _correlate_direct(x, k, start, shape, *, skip_zeros: bool) -> np.ndarray:
