@@ -1,0 +1,61 @@
+"""Tests for helpers.checks: exercise feedback is right, helpful, and never raises."""
+
+import numpy as np
+import pytest
+
+from helpers import checks
+
+CHECKERS = [checks.check_dense_weights, checks.check_conv_weights, checks.check_dense_memory]
+ODD_ANSWERS = [None, ..., "12", [1, 2], np.array([1, 2]), {"a": 1}, 1j, float("nan"), True, -5]
+
+
+@pytest.mark.parametrize(
+    ("checker", "right"),
+    [
+        (checks.check_dense_weights, 64 * 64 * 3 * 100),
+        (checks.check_conv_weights, 5 * 5 * 3 * 16 + 16),
+        (checks.check_dense_memory, 24),
+        (checks.check_dense_memory, 24.1),  # within the 1% tolerance
+    ],
+)
+def test_right_answers_are_accepted(checker, right, capsys):
+    """The worked answer gets the 'right' message and nothing else is shown."""
+    assert checker(right) is None
+    out = capsys.readouterr().out
+    assert out.startswith(checks.RIGHT)
+    assert out.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("checker", "wrong", "words"),
+    [
+        (checks.check_dense_weights, 64 * 64 * 100, ["too small", "channels"]),
+        (checks.check_conv_weights, 5 * 5 * 16, ["too small", "bias"]),
+        (checks.check_conv_weights, 5 * 5 * 3 * 16, ["too small", "bias"]),
+        (checks.check_dense_memory, 12, ["too small", "8 bytes"]),
+        (checks.check_dense_memory, 24_000_000_000, ["too large", "1 GB"]),
+    ],
+)
+def test_wrong_answers_get_a_hint(checker, wrong, words, capsys):
+    """A wrong answer says which way it is off and gives a hint, not the answer."""
+    checker(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith(checks.NOT_YET)
+    for word in words:
+        assert word in out
+
+
+@pytest.mark.parametrize("answer", ODD_ANSWERS)
+@pytest.mark.parametrize("checker", CHECKERS)
+def test_checkers_never_raise(checker, answer, capsys):
+    """Whatever a learner types, the checker prints one line of feedback and returns None."""
+    assert checker(answer) is None
+    out = capsys.readouterr().out
+    assert out.startswith((checks.NOT_YET, checks.NO_ANSWER))
+    assert out.count("\n") == 1
+
+
+def test_numpy_scalars_are_numbers(capsys):
+    """An answer computed with numpy (np.int64) is accepted like a Python int."""
+    checks.check_dense_weights(np.int64(64) * 64 * 3 * 100)
+    assert capsys.readouterr().out.startswith(checks.RIGHT)

@@ -1,0 +1,129 @@
+"""Notebook hygiene: every course notebook is executed, clean, tidy and linked.
+
+nbval (run by `make test` with --nbval) re-executes the notebooks and compares
+outputs; these tests check what nbval does not: that the stored notebooks are
+complete, normalised and navigable, and that every relative link resolves.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import notebook_format  # noqa: E402  (a script folder, not an installed package)
+
+NOTEBOOKS = notebook_format.course_notebooks()
+MAX_NOTEBOOK_BYTES = 2_000_000
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def ids(paths):
+    return [p.name for p in paths]
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_course_has_contents_and_first_chapter():
+    """The contents notebook and chapter 01 exist, numbered in reading order."""
+    names = [p.name for p in NOTEBOOKS]
+    assert names[0] == notebook_format.CONTENTS
+    assert names[1].startswith("01-")
+    numbers = [int(n[:2]) for n in names]
+    assert numbers == list(range(len(numbers))), "notebook numbers must be 00, 01, 02, ... in order"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_kernelspec_is_python3(path):
+    """Each notebook runs on the standard python3 kernel."""
+    assert read(path).metadata.kernelspec.name == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_executed_in_order_with_outputs(path):
+    """Code cells were executed top to bottom (counts 1..n) and each one shows something."""
+    code = [c for c in read(path).cells if c.cell_type == "code"]
+    assert code, "a notebook of the course runs code"
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    silent = [c.source.splitlines()[0] for c in code if not c.outputs]
+    assert not silent, f"cells without output (every cell should show its result): {silent}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_errors_or_stderr(path):
+    """No stored output is an error or text on stderr (warnings a learner would see)."""
+    for cell in read(path).cells:
+        for output in cell.get("outputs", []):
+            assert output.output_type != "error", cell.source
+            assert output.get("name") != "stderr", f"{cell.source}\n{output.get('text')}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_ignored_outputs_say_why(path):
+    """A cell excluded from nbval's comparison carries a one-line reason in the cell."""
+    for cell in read(path).cells:
+        if "nbval-ignore-output" in cell.metadata.get("tags", []):
+            assert "nbval-ignore-output:" in cell.source, cell.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_metadata_is_normalised_and_navigation_current(path):
+    """The stored file is exactly what tools/notebook_format.py would write (no editor noise)."""
+    order = notebook_format.course_notebooks()
+    titles = {p: notebook_format.title_of(read(p)) for p in order}
+    nb = read(path)
+    notebook_format.set_navigation(nb, notebook_format.navigation_text(path, order, titles))
+    if path.name == notebook_format.CONTENTS:
+        notebook_format.set_contents_list(nb, notebook_format.contents_text(order, titles))
+    notebook_format.normalise(nb)
+    assert path.read_text() == nbformat.writes(nb) + "\n", "run `make notebooks`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_shape_of_a_chapter(path):
+    """A title with a verb's weight: the first heading, then what you learn, a summary."""
+    nb = read(path)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert notebook_format.title_of(nb)
+    if path.name != notebook_format.CONTENTS:
+        for heading in ("## What you will learn", "## Summary", "## Exercises"):
+            assert heading in text, f"missing {heading!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_is_small(path):
+    """Notebooks stay small enough to review and to load fast on Binder."""
+    assert path.stat().st_size < MAX_NOTEBOOK_BYTES
+
+
+def markdown_sources():
+    for path in NOTEBOOKS:
+        for cell in read(path).cells:
+            if cell.cell_type == "markdown":
+                yield path, cell.source
+    yield ROOT / "README.md", (ROOT / "README.md").read_text()
+
+
+def test_every_relative_link_resolves():
+    """Every relative link in the notebooks and the README points to a file that exists."""
+    broken = []
+    for path, text in markdown_sources():
+        for target in LINK.findall(text):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue
+            if not (path.parent / target.split("#")[0]).exists():
+                broken.append(f"{path.name}: {target}")
+    assert not broken
+
+
+def test_contents_links_every_chapter():
+    """The contents notebook links each chapter; each chapter links back to the contents."""
+    contents = "\n".join(c.source for c in read(NOTEBOOKS[0]).cells)
+    for path in NOTEBOOKS[1:]:
+        assert f"]({path.name})" in contents
+        assert f"]({notebook_format.CONTENTS})" in read(path).cells[0].source
