@@ -50,6 +50,7 @@ FFT_MIN_TAPS = 40
 # Output rows computed together by the direct engine: a block of the output
 # and the image rows under it stay in the CPU cache while all taps are added.
 _BLOCK_BYTES = 256 * 1024
+_FFT_SLAB_ROWS = 128
 
 __all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "output_shape"]
 
@@ -376,8 +377,10 @@ def _correlate_fft(x, k, start, shape) -> np.ndarray:
     out_rows, out_cols = shape
     slab_cols = out_cols + kw - 1
     n_cols = _fast_length(slab_cols)
-    # Aim for slabs of about 256 rows, at least four times the kernel height.
-    n_rows = _fast_length(max(256, 4 * kh, kh))
+    # Slabs of about 128 rows, at least four times the kernel height: small enough
+    # to keep the extra memory under the output's size, large enough that the
+    # kh - 1 rows each slab recomputes cost little (measured in benchmarks/run.py).
+    n_rows = _fast_length(max(_FFT_SLAB_ROWS, 4 * kh))
     n_rows = min(n_rows, _fast_length(out_rows + kh - 1))
     block = n_rows - kh + 1
     kernel_fft = np.fft.rfft2(k[::-1, ::-1], s=(n_rows, n_cols))
