@@ -119,7 +119,7 @@ def main() -> int:
     )
 
     print(
-        f"\npeak extra memory during one call, as a multiple of the output (target <= {MEMORY_TARGET})"
+        f"\npeak extra memory in one call, in multiples of the output (target <= {MEMORY_TARGET})"
     )
     for n in (3, 5, 21):
         for mode in ("valid", "same", "full"):

@@ -132,6 +132,7 @@ def test_fft_path_matches_direct_path(mode):
     """Past FFT_MIN_TAPS the FFT engine agrees with the direct one to 1e-12 relative."""
     x, k = random_pair((300, 280), (9, 8), seed=8)
     assert k.size > conv.FFT_MIN_TAPS
+    assert k.size * x.size > conv.FFT_MIN_WORK
     start = conv._start(mode, k.shape)
     shape = output_shape(x.shape, k.shape, mode)
     direct = conv._correlate_direct(x, k, start, shape, skip_zeros=False)
@@ -152,6 +153,15 @@ def test_large_kernel_on_large_image_matches_scipy_fft():
     x, k = random_pair((600, 500), (21, 21), seed=10)
     expected = signal.fftconvolve(x, k[::-1, ::-1], mode="valid")
     np.testing.assert_allclose(correlate2d(x, k), expected, atol=1e-10)
+
+
+def test_small_examples_stay_exact():
+    """Small integer examples take the direct path even with big kernels: exact integers."""
+    x = np.arange(400).reshape(20, 20) % 7
+    k = np.ones((7, 7))
+    result = correlate2d(x, k, "full")
+    np.testing.assert_array_equal(result, np.round(result))
+    np.testing.assert_array_equal(result, signal.correlate2d(x, k, "full"))
 
 
 def test_zero_kernel_gives_zeros():
@@ -222,7 +232,8 @@ def test_property_linear_in_the_image(pair, mode, a, b):
 def test_property_transpose(pair, mode):
     """Transposing image and kernel transposes the result."""
     x, k = pair
-    np.testing.assert_allclose(correlate2d(x.T, k.T, mode), correlate2d(x, k, mode).T)
+    expected = correlate2d(x, k, mode).T
+    np.testing.assert_allclose(correlate2d(x.T, k.T, mode), expected, atol=1e-12)
 
 
 @settings(max_examples=60, deadline=None)
@@ -361,3 +372,14 @@ def test_output_shape_errors(image_shape, kernel_shape, words):
 def test_fast_length(n, expected):
     """FFT sizes are the smallest 2-3-5-smooth numbers not below n."""
     assert conv._fast_length(n) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(image_and_kernel(), modes)
+def test_property_fft_engine_equals_direct_engine(pair, mode):
+    """The FFT engine agrees with the direct one on any shape (public calls pick by size)."""
+    x, k = pair
+    start, shape = conv._start(mode, k.shape), output_shape(x.shape, k.shape, mode)
+    direct = conv._correlate_direct(x, k, start, shape, skip_zeros=False)
+    scale = max(1.0, np.abs(x).max() * np.abs(k).sum())
+    np.testing.assert_allclose(conv._correlate_fft(x, k, start, shape), direct, atol=1e-12 * scale)
