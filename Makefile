@@ -36,6 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 notebooks: $(STAMP)
+	$(BIN)/ruff format --quiet notebooks
 	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
 
 bench: $(STAMP)

@@ -1,5 +1,34 @@
-"""Helpers for the convolution course: every function the notebooks rely on, tested."""
+"""Helpers for the convolution course: every function the notebooks rely on, tested.
 
-from .conv import MODES, convolve2d, correlate2d, correlate2d_loops, output_shape
+Modules, each doing what its name says:
 
-__all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "output_shape"]
+- :mod:`helpers.conv`: ``correlate2d``, ``convolve2d``, the loop version, output shapes.
+- :mod:`helpers.kernels`: edge filters (vertical, Sobel, Scharr, Prewitt) and presets.
+- :mod:`helpers.images`: the article's examples, synthetic scenes and a real photograph.
+- :mod:`helpers.edges`: gradients, magnitude, orientation and rotation error.
+- :mod:`helpers.plotting`: matrices with their numbers, images, signed responses.
+- :mod:`helpers.parameters`: weight counts of dense and convolution layers.
+- :mod:`helpers.checks`: instant feedback for the exercises.
+
+Everything public is re-exported here, so ``from helpers import correlate2d`` works.
+"""
+
+from . import checks, conv, edges, images, kernels, parameters, plotting
+from .conv import *  # noqa: F403
+from .edges import *  # noqa: F403
+from .images import *  # noqa: F403
+from .kernels import *  # noqa: F403
+from .parameters import *  # noqa: F403
+from .plotting import *  # noqa: F403
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "checks",
+    *conv.__all__,
+    *edges.__all__,
+    *images.__all__,
+    *kernels.__all__,
+    *parameters.__all__,
+    *plotting.__all__,
+]

@@ -67,3 +67,14 @@ def check_shape(shape, name: str) -> tuple[int, int]:
     if rows < 1 or cols < 1 or (rows, cols) != tuple(shape):
         raise ValueError(f"{name} must be a pair of positive integers, got {shape!r}")
     return rows, cols
+
+
+def check_int(value, name: str, minimum: int) -> int:
+    """Return ``value`` as an int if it is an integer >= ``minimum``, else raise naming it.
+
+    ``True`` and ``False`` are refused: they are ints to Python but never a
+    size, a seed or a count that a learner meant.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)

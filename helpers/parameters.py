@@ -13,7 +13,7 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_real_2d
+from ._validate import as_real_2d, check_int
 
 __all__ = [
     "conv_weights",
@@ -22,12 +22,6 @@ __all__ = [
     "neighbour_correlation",
     "weight_bytes",
 ]
-
-
-def _positive_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)
 
 
 def dense_weights(input_shape, hidden_units: int, bias: bool = False) -> int:
@@ -56,14 +50,14 @@ def dense_weights(input_shape, hidden_units: int, bias: bool = False) -> int:
     3000000000
     """
     try:
-        sizes = [_positive_int(n, "input_shape") for n in input_shape]
+        sizes = [check_int(n, "input_shape", minimum=1) for n in input_shape]
     except TypeError:
         raise ValueError(
             f"input_shape must be a tuple of positive integers, got {input_shape!r}"
         ) from None
     if not sizes:
         raise ValueError("input_shape must not be empty")
-    units = _positive_int(hidden_units, "hidden_units")
+    units = check_int(hidden_units, "hidden_units", minimum=1)
     inputs = int(np.prod(sizes, dtype=object))  # Python ints: no overflow
     return inputs * units + (units if bias else 0)
 
@@ -97,13 +91,13 @@ def conv_weights(kernel_size, in_channels: int = 1, filters: int = 1, bias: bool
     if isinstance(kernel_size, numbers.Integral) and not isinstance(kernel_size, bool):
         kernel_size = (kernel_size, kernel_size)
     try:
-        rows, cols = (_positive_int(n, "kernel_size") for n in kernel_size)
+        rows, cols = (check_int(n, "kernel_size", minimum=1) for n in kernel_size)
     except (TypeError, ValueError):
         raise ValueError(
             f"kernel_size must be a positive integer or a pair of them, got {kernel_size!r}"
         ) from None
-    channels = _positive_int(in_channels, "in_channels")
-    count = _positive_int(filters, "filters")
+    channels = check_int(in_channels, "in_channels", minimum=1)
+    count = check_int(filters, "filters", minimum=1)
     return rows * cols * channels * count + (count if bias else 0)
 
 

@@ -60,7 +60,9 @@ def test_binder_recipe_builds_and_runs_a_notebook(tmp_path):
     run(["bash", "binder/postBuild"], cwd=repo, env=env)
     assert (tmp_path / "mplconfig").is_dir(), "postBuild should have built the font cache"
 
-    imported = run([str(python), "-c", "import helpers, sys; print(helpers.__file__)"], env=env)
+    # From a neutral folder, so the current directory cannot shadow the installed package.
+    where = [str(python), "-c", "import helpers; print(helpers.__file__)"]
+    imported = run(where, cwd=tmp_path, env=env)
     assert str(repo) in imported.stdout, "helpers should come from the repository (editable)"
 
     notebook = sorted((repo / "notebooks").glob("01-*.ipynb"))[0]

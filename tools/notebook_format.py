@@ -103,28 +103,29 @@ def normalise(nb) -> None:
                 output.pop("transient", None)
 
 
-def write(nb, path: Path) -> bool:
-    """Write ``nb`` to ``path`` if its text changed; return whether it did."""
-    text = nbformat.writes(nb) + "\n"
-    if path.exists() and path.read_text() == text:
-        return False
-    path.write_text(text)
-    return True
+def render(nb, path: Path, order: list[Path], titles: dict[Path, str]) -> str:
+    """The exact text the course stores for ``nb``: navigation, contents list, metadata."""
+    set_navigation(nb, navigation_text(path, order, titles))
+    if path.name == CONTENTS:
+        set_contents_list(nb, contents_text(order, titles))
+    normalise(nb)
+    return nbformat.writes(nb) + "\n"
+
+
+def course_titles(order: list[Path]) -> dict[Path, str]:
+    """Title of each notebook in ``order``, read from the files."""
+    return {p: title_of(nbformat.read(p, as_version=4)) for p in order}
 
 
 def tidy(paths: list[Path] | None = None) -> list[Path]:
-    """Navigation, contents list and metadata for every course notebook; return changed files."""
+    """Navigation, contents list and metadata for course notebooks; return changed files."""
     order = course_notebooks()
-    books = {p: nbformat.read(p, as_version=4) for p in order}
-    titles = {p: title_of(nb) for p, nb in books.items()}
+    titles = course_titles(order)
     changed = []
     for path in paths or order:
-        nb = books[path]
-        set_navigation(nb, navigation_text(path, order, titles))
-        if path.name == CONTENTS:
-            set_contents_list(nb, contents_text(order, titles))
-        normalise(nb)
-        if write(nb, path):
+        text = render(nbformat.read(path, as_version=4), path, order, titles)
+        if path.read_text() != text:
+            path.write_text(text)
             changed.append(path)
     return changed
 

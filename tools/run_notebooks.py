@@ -22,8 +22,8 @@ import notebook_format  # a sibling script, not an installed package
 TIMEOUT_SECONDS = 300
 
 
-def execute(path: Path) -> float:
-    """Run every cell of the notebook at ``path`` in a fresh kernel; return seconds taken."""
+def executed(path: Path):
+    """The notebook at ``path`` with every cell run in a fresh kernel, from its own folder."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
@@ -32,8 +32,14 @@ def execute(path: Path) -> float:
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
-    start = time.perf_counter()
     client.execute()
+    return nb
+
+
+def execute(path: Path) -> float:
+    """Run the notebook at ``path`` and store its outputs; return seconds taken."""
+    start = time.perf_counter()
+    nb = executed(path)
     seconds = time.perf_counter() - start
     nbformat.write(nb, path)
     return seconds

@@ -1,0 +1,512 @@
+"""Example images for the course, all deterministic and offline.
+
+Every function returns a **new** float64 array on each call (except
+:func:`photograph_uint8`, which returns a new uint8 array), so a learner who
+changes one result in place cannot change what the next call returns.
+
+Coordinates
+-----------
+Rows are numbered downwards and columns to the right, as when an image is
+shown. Where an image samples a formula, ``x`` grows along the columns (to
+the right) and ``y`` along the rows (**downwards**). The same orientation is
+used by :mod:`helpers.edges`.
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+
+import numpy as np
+
+from ._validate import as_real_2d, check_int
+
+__all__ = [
+    "book_on_table",
+    "checkerboard",
+    "classic_5x5",
+    "classic_5x5_kernel",
+    "flip_example",
+    "photograph",
+    "photograph_uint8",
+    "radial_gradient",
+    "radial_pattern",
+    "step_edge",
+    "step_edge_mirrored",
+    "to_grayscale",
+]
+
+# ITU-R BT.601 luma weights for red, green and blue (also used by PIL's "L" mode).
+_LUMA_WEIGHTS = np.array([0.299, 0.587, 0.114])
+
+
+def step_edge() -> np.ndarray:
+    """The article's 6x6 image: bright (10) on the left half, dark (0) on the right.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (6, 6)
+        Six rows of ``[10, 10, 10, 0, 0, 0]``.
+
+    See Also
+    --------
+    step_edge_mirrored : the same edge, dark on the left.
+
+    Examples
+    --------
+    >>> step_edge()[0]
+    array([10., 10., 10.,  0.,  0.,  0.])
+    """
+    return np.tile([10.0, 10.0, 10.0, 0.0, 0.0, 0.0], (6, 1))
+
+
+def step_edge_mirrored() -> np.ndarray:
+    """The step edge flipped left to right: dark on the left, bright on the right.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (6, 6)
+        Six rows of ``[0, 0, 0, 10, 10, 10]``.
+
+    Examples
+    --------
+    >>> step_edge_mirrored()[0]
+    array([ 0.,  0.,  0., 10., 10., 10.])
+    """
+    return step_edge()[:, ::-1].copy()
+
+
+def classic_5x5() -> np.ndarray:
+    """The 5x5 binary image of the article's worked example.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (5, 5)
+
+    See Also
+    --------
+    classic_5x5_kernel : the 3x3 filter that goes with it.
+
+    Examples
+    --------
+    >>> classic_5x5()
+    array([[1., 1., 1., 0., 0.],
+           [0., 1., 1., 1., 0.],
+           [0., 0., 1., 1., 1.],
+           [0., 0., 1., 1., 0.],
+           [0., 1., 1., 0., 0.]])
+    """
+    return np.array(
+        [
+            [1, 1, 1, 0, 0],
+            [0, 1, 1, 1, 0],
+            [0, 0, 1, 1, 1],
+            [0, 0, 1, 1, 0],
+            [0, 1, 1, 0, 0],
+        ],
+        dtype=np.float64,
+    )
+
+
+def classic_5x5_kernel() -> np.ndarray:
+    """The 3x3 filter of the article's worked example (an "X" of ones).
+
+    It looks the same after a half turn, so correlation and convolution agree
+    on it; :func:`flip_example` shows where they differ.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (3, 3)
+
+    Examples
+    --------
+    >>> classic_5x5_kernel()
+    array([[1., 0., 1.],
+           [0., 1., 0.],
+           [1., 0., 1.]])
+    """
+    return np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=np.float64)
+
+
+def flip_example() -> tuple[np.ndarray, np.ndarray]:
+    """An image and an asymmetric kernel on which correlation and convolution differ.
+
+    From Dumoulin & Visin, "A guide to convolution arithmetic for deep
+    learning" (2016).
+
+    Returns
+    -------
+    image : numpy.ndarray of float64, shape (5, 5)
+    kernel : numpy.ndarray of float64, shape (3, 3)
+
+    Examples
+    --------
+    >>> from helpers.conv import convolve2d, correlate2d
+    >>> image, kernel = flip_example()
+    >>> correlate2d(image, kernel)
+    array([[12., 12., 17.],
+           [10., 17., 19.],
+           [ 9.,  6., 14.]])
+    >>> convolve2d(image, kernel)
+    array([[18., 20., 19.],
+           [10.,  9., 17.],
+           [11.,  8., 14.]])
+    """
+    image = np.array(
+        [
+            [3, 3, 2, 1, 0],
+            [0, 0, 1, 3, 1],
+            [3, 1, 2, 2, 3],
+            [2, 0, 0, 2, 2],
+            [2, 0, 0, 0, 1],
+        ],
+        dtype=np.float64,
+    )
+    kernel = np.array([[0, 1, 2], [2, 2, 0], [0, 1, 2]], dtype=np.float64)
+    return image, kernel
+
+
+def checkerboard() -> np.ndarray:
+    """A 6x6 image of four 3x3 squares: 10 top-left and bottom-right, 0 elsewhere.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (6, 6)
+
+    Examples
+    --------
+    >>> checkerboard()[[0, 5]]
+    array([[10., 10., 10.,  0.,  0.,  0.],
+           [ 0.,  0.,  0., 10., 10., 10.]])
+    """
+    return 10.0 * np.kron([[1.0, 0.0], [0.0, 1.0]], np.ones((3, 3)))
+
+
+def book_on_table(size: int = 128, seed: int = 0) -> np.ndarray:
+    """A synthetic grayscale photo: a book with a soft shadow, lying on a wooden table.
+
+    The book is a bright rectangle with straight, sharp sides (clear vertical
+    and horizontal edges) and faint horizontal lines across it, like the edges
+    of pages. Its shadow falls down and to the right. The table is darker,
+    with wavy wood-grain stripes and a little noise.
+
+    Parameters
+    ----------
+    size : int, default 128
+        Height and width in pixels; at least 16.
+    seed : int, default 0
+        Seed for ``numpy.random.default_rng``: it sets the noise and the phase
+        of the grain. The same seed always gives the same image.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (size, size)
+        Brightness in ``[0, 1]``.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` is not an integer of at least 16, or ``seed`` is not a
+        non-negative integer.
+
+    Examples
+    --------
+    >>> scene = book_on_table()
+    >>> scene.shape, scene.dtype
+    ((128, 128), dtype('float64'))
+    >>> bool(scene.min() >= 0.0 and scene.max() <= 1.0)
+    True
+    >>> bool(scene[64, 64] > scene[5, 5])  # the book is brighter than the table
+    True
+    """
+    size = check_int(size, "size", minimum=16)
+    seed = check_int(seed, "seed", minimum=0)
+    rng = np.random.default_rng(seed)
+    # Fractions of the image height and width, so the scene scales with size.
+    y = (np.arange(size)[:, None] + 0.5) / size
+    x = (np.arange(size)[None, :] + 0.5) / size
+
+    phase = rng.uniform(0.0, 2.0 * np.pi)
+    grain = np.sin(2.0 * np.pi * 14.0 * (y + 0.03 * np.sin(2.0 * np.pi * 2.0 * x + phase)))
+    scene = 0.42 + 0.05 * grain
+
+    top, bottom, left, right = 0.20, 0.76, 0.26, 0.68  # a portrait-shaped book
+    offset, blur = 0.04, 0.02  # light from the upper left; a soft penumbra
+    shadow = _soft_box(y, x, top + offset, bottom + offset, left + offset, right + offset, blur)
+    scene = scene * (1.0 - 0.6 * shadow)
+
+    # Whole pixels for the book, so its sides are sharp steps.
+    r0, r1 = round(top * size), round(bottom * size)
+    c0, c1 = round(left * size), round(right * size)
+    book = np.full((r1 - r0, c1 - c0), 0.80)
+    book[2::4] -= 0.08  # page lines: a faint horizontal texture
+    scene[r0:r1, c0:c1] = book
+
+    scene += rng.normal(0.0, 0.015, scene.shape)
+    return np.clip(scene, 0.0, 1.0)
+
+
+def radial_pattern(size: int = 255, extent: float = 10.0) -> np.ndarray:
+    """Rings of ``sin(x**2 + y**2)``: a test image with edges at every angle.
+
+    Parameters
+    ----------
+    size : int, default 255
+        Height and width in pixels; at least 3.
+    extent : float, default 10.0
+        ``x`` and ``y`` each run over ``numpy.linspace(-extent, extent, size)``,
+        ``x`` along the columns and ``y`` down the rows. The defaults are the
+        grid of scikit-image's edge-filter example,
+        ``numpy.mgrid[-10:10:255j, -10:10:255j]``.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (size, size)
+        Values in ``[-1, 1]``.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` is not an integer of at least 3 or ``extent`` is not a
+        positive finite number.
+
+    See Also
+    --------
+    radial_gradient : its exact gradient on the same grid.
+
+    Notes
+    -----
+    The rings get closer towards the corners: at radius ``r`` the phase
+    changes by about ``2 * r * h`` per pixel, where the pixel spacing is
+    ``h = 2 * extent / (size - 1)``. With the defaults that is about 1.6
+    radians per pixel at ``r = 10``, not far below the 3.14 (two pixels per
+    ring) that a grid can show at all, which is what strains 3x3 filters.
+
+    Examples
+    --------
+    >>> pattern = radial_pattern(5, extent=1.0)
+    >>> pattern.round(3)
+    array([[0.909, 0.949, 0.841, 0.949, 0.909],
+           [0.949, 0.479, 0.247, 0.479, 0.949],
+           [0.841, 0.247, 0.   , 0.247, 0.841],
+           [0.949, 0.479, 0.247, 0.479, 0.949],
+           [0.909, 0.949, 0.841, 0.949, 0.909]])
+    """
+    y, x = _grid(size, extent)
+    return np.sin(x**2 + y**2)
+
+
+def radial_gradient(size: int = 255, extent: float = 10.0) -> tuple[np.ndarray, np.ndarray]:
+    """The exact gradient of :func:`radial_pattern`, on the same grid.
+
+    Parameters
+    ----------
+    size : int, default 255
+        Height and width in pixels; at least 3.
+    extent : float, default 10.0
+        Half the width of the grid, as in :func:`radial_pattern`.
+
+    Returns
+    -------
+    gy : numpy.ndarray of float64, shape (size, size)
+        ``d/dy sin(x**2 + y**2) = 2 * y * cos(x**2 + y**2)``, ``y`` growing
+        **down** the rows. Positive where brightness increases downwards.
+    gx : numpy.ndarray of float64, shape (size, size)
+        ``d/dx sin(x**2 + y**2) = 2 * x * cos(x**2 + y**2)``, ``x`` growing
+        to the right. Positive where brightness increases to the right.
+
+    Raises
+    ------
+    ValueError
+        As :func:`radial_pattern`.
+
+    Notes
+    -----
+    The pair comes in numpy's axis order, rows first, as from
+    ``numpy.gradient``. The derivatives are per unit of ``x`` and ``y``; per
+    pixel, multiply by the spacing ``2 * extent / (size - 1)``. The direction
+    of steepest ascent is ``numpy.arctan2(gy, gx)``, the angle that
+    :func:`helpers.edges.orientation` estimates from filter responses.
+
+    Examples
+    --------
+    On the horizontal line through the centre ``y = 0``, so ``gy`` vanishes:
+
+    >>> gy, gx = radial_gradient(5, extent=1.0)
+    >>> gy[2]
+    array([0., 0., 0., 0., 0.])
+    >>> gx[2].round(3)
+    array([-1.081, -0.969,  0.   ,  0.969,  1.081])
+    """
+    y, x = _grid(size, extent)
+    common = 2.0 * np.cos(x**2 + y**2)
+    return common * y, common * x
+
+
+def photograph(scale: int = 1) -> np.ndarray:
+    """A real photograph (Grace Hopper, shipped with matplotlib) in grayscale.
+
+    The file is read from matplotlib's own sample data, so nothing is
+    downloaded. It is decoded once per session and cached.
+
+    Parameters
+    ----------
+    scale : int, default 1
+        Shrink by this factor: each ``scale x scale`` block of pixels becomes
+        its mean. Rows and columns that do not fill a whole block are dropped.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (600 // scale, 512 // scale)
+        Brightness in ``[0, 1]``, from :func:`to_grayscale`.
+
+    Raises
+    ------
+    ValueError
+        If ``scale`` is not a positive integer, or leaves no pixels.
+
+    See Also
+    --------
+    photograph_uint8 : the same picture as 8-bit integers.
+
+    Examples
+    --------
+    >>> photo = photograph()
+    >>> photo.shape, photo.dtype
+    ((600, 512), dtype('float64'))
+    >>> photograph(scale=4).shape
+    (150, 128)
+    """
+    scale = check_int(scale, "scale", minimum=1)
+    gray = _photograph_gray()
+    rows, cols = gray.shape[0] // scale, gray.shape[1] // scale
+    if rows == 0 or cols == 0:
+        raise ValueError(
+            f"scale must leave at least one pixel of the {gray.shape} photo, got {scale}"
+        )
+    blocks = gray[: rows * scale, : cols * scale].reshape(rows, scale, cols, scale)
+    return blocks.mean(axis=(1, 3))
+
+
+def photograph_uint8(scale: int = 1) -> np.ndarray:
+    """The grayscale photograph as 8-bit integers 0..255, as image files store it.
+
+    Useful to show the uint8 pitfall: ``0 - 1`` is 255 in uint8, so a filter
+    computed in the image's own dtype wraps around instead of going negative.
+
+    Parameters
+    ----------
+    scale : int, default 1
+        Shrink factor, as in :func:`photograph`.
+
+    Returns
+    -------
+    numpy.ndarray of uint8, shape (600 // scale, 512 // scale)
+        ``round(255 * photograph(scale))``.
+
+    Raises
+    ------
+    ValueError
+        As :func:`photograph`.
+
+    Examples
+    --------
+    >>> photo = photograph_uint8(scale=2)
+    >>> photo.shape, photo.dtype
+    ((300, 256), dtype('uint8'))
+
+    uint8 arithmetic wraps around instead of going negative:
+
+    >>> import numpy as np
+    >>> np.array([10], dtype=np.uint8) - np.array([20], dtype=np.uint8)
+    array([246], dtype=uint8)
+    """
+    return np.round(photograph(scale) * 255.0).astype(np.uint8)
+
+
+def to_grayscale(image) -> np.ndarray:
+    """Convert an image to a 2-D float64 array of brightness.
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W), (H, W, 3) or (H, W, 4)
+        Grayscale, RGB or RGBA. uint8 values are divided by 255 so that they
+        land in ``[0, 1]``; other real dtypes keep their values. An alpha
+        channel is dropped. Never modified.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (H, W)
+        A new array. For colour input, the luma
+        ``0.299 * R + 0.587 * G + 0.114 * B`` with the weights of ITU-R BT.601.
+
+    Raises
+    ------
+    TypeError
+        If ``image`` holds complex numbers or non-numeric values.
+    ValueError
+        If ``image`` has another shape, or is empty.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> pixel = np.array([[[255, 0, 0], [255, 255, 255]]], dtype=np.uint8)
+    >>> to_grayscale(pixel)
+    array([[0.299, 1.   ]])
+    >>> to_grayscale([[0, 5], [10, 15]])
+    array([[ 0.,  5.],
+           [10., 15.]])
+    """
+    try:
+        array = np.asarray(image)
+    except ValueError as error:  # ragged nested lists
+        raise ValueError(f"image must be a rectangular array: {error}") from None
+    scale = 1.0 / 255.0 if array.dtype == np.uint8 else 1.0
+    if array.ndim == 2:
+        return as_real_2d(array, "image") * scale
+    if array.ndim != 3 or array.shape[-1] not in (3, 4):
+        raise ValueError(
+            f"image must have shape (H, W), (H, W, 3) or (H, W, 4), got shape {array.shape}"
+        )
+    if array.size == 0:
+        raise ValueError(f"image must not be empty, got shape {array.shape}")
+    # One row per pixel: as_real_2d then checks the dtype as for any 2-D input.
+    pixels = as_real_2d(array.reshape(-1, array.shape[-1]), "image")
+    luma = pixels[:, :3] @ _LUMA_WEIGHTS
+    return luma.reshape(array.shape[:2]) * scale
+
+
+@functools.lru_cache(maxsize=1)
+def _photograph_gray() -> np.ndarray:
+    """Decode matplotlib's sample photo once; read-only, so the cache stays intact."""
+    # Imported here so that ``import helpers`` does not pay for the image codecs.
+    import matplotlib.cbook
+    import matplotlib.image
+
+    path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    gray = to_grayscale(matplotlib.image.imread(path))
+    gray.flags.writeable = False
+    return gray
+
+
+def _grid(size, extent) -> tuple[np.ndarray, np.ndarray]:
+    """Open grid ``(y, x)`` over ``[-extent, extent]``: y down the rows, x along the columns."""
+    size = check_int(size, "size", minimum=3)
+    if (
+        isinstance(extent, bool)
+        or not isinstance(extent, numbers.Real)
+        or not np.isfinite(extent)
+        or extent <= 0
+    ):
+        raise ValueError(f"extent must be a positive finite number, got {extent!r}")
+    t = np.linspace(-float(extent), float(extent), size)
+    return t[:, None], t[None, :]
+
+
+def _soft_box(y, x, top, bottom, left, right, blur) -> np.ndarray:
+    """About 1 inside the rectangle, 0 outside, with edges blurred over ``blur``."""
+
+    def step(t):
+        return 0.5 * (1.0 + np.tanh(t / blur))
+
+    return step(y - top) * step(bottom - y) * step(x - left) * step(right - x)

@@ -1,0 +1,618 @@
+"""Figures for the course: small matrices with their numbers, images, signed responses.
+
+Colour conventions, used by every figure so the notebooks read the same way:
+
+* Signed results (filter responses) go on :data:`DIVERGING_CMAP`, centred at
+  zero with symmetric limits ``(-m, m)``: white means "no response", red a
+  positive one and blue a negative one, and equal magnitudes get equally
+  strong colours whatever their sign.
+* Non-negative matrices go on :data:`SEQUENTIAL_CMAP`, pictures on
+  :data:`IMAGE_CMAP`.
+
+Both colour maps vary in lightness from one end to the other, so they still
+read correctly for the common forms of colour-blindness and in greyscale
+print. NaN cells are drawn in :data:`MISSING_COLOR`.
+
+Every function returns the matplotlib objects it made, draws into a given
+``ax`` when there is one, never calls ``plt.show()`` and never modifies its
+inputs.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import patheffects
+from matplotlib.axes import Axes
+from matplotlib.colorbar import Colorbar
+from matplotlib.colors import Colormap, to_rgba
+from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from ._validate import as_real_2d
+
+__all__ = [
+    "DIVERGING_CMAP",
+    "HIGHLIGHT_COLOR",
+    "IMAGE_CMAP",
+    "MISSING_COLOR",
+    "SEQUENTIAL_CMAP",
+    "MatrixPlot",
+    "SignedPlot",
+    "show_images",
+    "show_matrix",
+    "show_signed",
+    "symmetric_limits",
+]
+
+#: Signed values: ColorBrewer's red-blue map (reversed so positive is red),
+#: listed by ColorBrewer as colour-blind safe. Always centred at zero.
+DIVERGING_CMAP = "RdBu_r"
+#: Non-negative matrices: ColorBrewer's single-hue blues, light for small
+#: values and dark for large ones, colour-blind safe.
+SEQUENTIAL_CMAP = "Blues"
+#: Pictures: plain grey levels, as a camera would record them.
+IMAGE_CMAP = "gray"
+#: Outline of the kernel's window (Okabe-Ito orange, with a dark edge so it
+#: stands out on light and dark cells alike).
+HIGHLIGHT_COLOR = "#E69F00"
+#: Cells holding NaN: a mid grey that no colour map above uses for a number.
+MISSING_COLOR = "0.6"
+
+# Text on a cell whose relative luminance is above this is black, else white
+# (the crossover where both have the same WCAG contrast ratio).
+_LUMINANCE_THRESHOLD = 0.179
+
+
+class MatrixPlot(NamedTuple):
+    """What :func:`show_matrix` drew.
+
+    Attributes
+    ----------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+    image : matplotlib.image.AxesImage
+        The coloured cells; ``image.get_clim()`` gives the colour limits.
+    texts : list of matplotlib.text.Text
+        One per cell, in row-major order.
+    window : matplotlib.patches.Rectangle or None
+        The highlighted window, if one was asked for.
+    colorbar : matplotlib.colorbar.Colorbar or None
+    """
+
+    fig: Figure
+    ax: Axes
+    image: AxesImage
+    texts: list[Text]
+    window: Rectangle | None
+    colorbar: Colorbar | None
+
+    def __repr__(self) -> str:
+        # No memory addresses, so a notebook cell ending in show_matrix(...)
+        # stores the same text output on every run.
+        rows, cols = self.image.get_array().shape
+        return f"<MatrixPlot of a {rows}x{cols} matrix>"
+
+
+class SignedPlot(NamedTuple):
+    """What :func:`show_signed` drew.
+
+    Attributes
+    ----------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+    image : matplotlib.image.AxesImage
+    colorbar : matplotlib.colorbar.Colorbar or None
+    """
+
+    fig: Figure
+    ax: Axes
+    image: AxesImage
+    colorbar: Colorbar | None
+
+    def __repr__(self) -> str:
+        rows, cols = self.image.get_array().shape
+        return f"<SignedPlot of a {rows}x{cols} array>"
+
+
+def symmetric_limits(array) -> tuple[float, float]:
+    """Colour limits ``(-m, m)`` that centre a diverging colour map at zero.
+
+    Parameters
+    ----------
+    array : array_like
+        Real numbers, any shape. Never modified.
+
+    Returns
+    -------
+    tuple of float
+        ``(-m, m)`` with ``m`` the largest absolute finite value. NaN and
+        infinities are ignored; if nothing finite and non-zero is left,
+        ``m = 1`` so that an all-zero result still draws (as white).
+
+    Raises
+    ------
+    TypeError
+        If ``array`` holds complex or non-numeric values.
+
+    Examples
+    --------
+    >>> symmetric_limits([[0, 30], [-10, 5]])
+    (-30.0, 30.0)
+    >>> symmetric_limits([[0.0, float("nan")], [-2.5, 1.0]])
+    (-2.5, 2.5)
+    >>> symmetric_limits([[0, 0], [0, 0]])
+    (-1.0, 1.0)
+    """
+    finite = _finite_values(array, "array")
+    m = float(np.max(np.abs(finite))) if finite.size else 0.0
+    if m == 0.0:
+        m = 1.0
+    return -m, m
+
+
+def show_matrix(
+    matrix,
+    ax: Axes | None = None,
+    title: str | None = None,
+    window=None,
+    cmap: str | Colormap | None = None,
+    fmt: str | Callable[[float], str] | None = None,
+    signed: bool | None = None,
+    colorbar: bool = False,
+) -> MatrixPlot:
+    """Draw a small matrix as a grid of coloured cells with each number written in.
+
+    This is the textbook picture of an image, a kernel or a result: row 0 at
+    the top, column 0 at the left, one cell per entry.
+
+    Parameters
+    ----------
+    matrix : array_like, shape (rows, cols)
+        Real numbers; NaN is allowed and shows as ``nan`` on a grey cell.
+        Never modified.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw. By default a new figure sized to the matrix.
+    title : str, optional
+        Title of the panel.
+    window : tuple of int, optional
+        ``(row, col, height, width)``: outline these cells with a thick
+        :data:`HIGHLIGHT_COLOR` rectangle, e.g. where the kernel sits.
+    cmap : str or Colormap, optional
+        Defaults to :data:`DIVERGING_CMAP` for signed data and
+        :data:`SEQUENTIAL_CMAP` otherwise.
+    fmt : str or callable, optional
+        How to write each number: a format spec such as ``".2f"``, a template
+        such as ``"{:.1%}"``, or a function from float to str. By default
+        whole numbers are written without decimals (``30``, not ``30.0``),
+        others with three significant digits (``0.5``, ``0.333``, ``1e-05``)
+        and numbers of 1000 or more rounded to whole numbers.
+    signed : bool, optional
+        Draw on a diverging map centred at zero with limits from
+        :func:`symmetric_limits`. By default, true when any value is negative.
+        Unsigned data is coloured from ``min(0, smallest)`` to the largest value.
+    colorbar : bool, default False
+        Add a colour bar (the numbers are already written in the cells).
+
+    Returns
+    -------
+    MatrixPlot
+        Named tuple ``(fig, ax, image, texts, window, colorbar)``.
+
+    Raises
+    ------
+    TypeError
+        If ``matrix`` is not numeric.
+    ValueError
+        If ``matrix`` is not 2-D or is empty, ``signed`` is not a bool or
+        None, or ``window`` is not four integers describing cells inside the
+        matrix.
+
+    See Also
+    --------
+    show_signed : a larger signed array as a picture, without numbers.
+
+    Examples
+    --------
+    The article's edge response, with the window of the top-left output:
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> plot = show_matrix([[0, 30, 30, 0], [0, -30, -30, 0]], title="response",
+    ...                    window=(0, 0, 2, 2))
+    >>> [text.get_text() for text in plot.texts]
+    ['0', '30', '30', '0', '0', '-30', '-30', '0']
+    >>> plot.image.get_clim()  # signed, so centred at zero
+    (-30.0, 30.0)
+    >>> plot.image.get_cmap().name
+    'RdBu_r'
+    >>> plot.ax.get_title(), plot.window.get_xy()
+    ('response', (-0.5, -0.5))
+    >>> plt.close(plot.fig)
+    """
+    values = as_real_2d(matrix, "matrix")
+    rows, cols = values.shape
+    signed = _check_signed(signed, "signed", values)
+    box = None if window is None else _check_window(window, values.shape)
+
+    if signed:
+        vmin, vmax = symmetric_limits(values)
+    else:
+        vmin, vmax = _unsigned_limits(values)
+    cmap = _colormap(cmap if cmap is not None else DIVERGING_CMAP if signed else SEQUENTIAL_CMAP)
+
+    if ax is None:
+        width = max(2.4, 0.55 * cols + 1.3 + (1.0 if colorbar else 0.0))
+        height = max(2.2, 0.55 * rows + 1.0 + (0.3 if title else 0.0))
+        fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    else:
+        fig = ax.figure
+    image = ax.imshow(
+        values, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest", origin="upper"
+    )
+
+    # Thin lines between cells, drawn as a grid on the minor ticks at the cell edges.
+    ax.set_xticks(range(cols))
+    ax.set_yticks(range(rows))
+    ax.set_xticks(np.arange(-0.5, cols), minor=True)
+    ax.set_yticks(np.arange(-0.5, rows), minor=True)
+    ax.grid(False, which="major")
+    ax.grid(True, which="minor", color="0.45", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    ax.set_xlabel("column")
+    ax.set_ylabel("row")
+    if title is not None:
+        # Extra room: a window on the top row draws its outline above the axes.
+        ax.set_title(title, pad=10)
+
+    labels = [_format_value(float(v), fmt) for v in values.flat]
+    fontsize = 11 if max(map(len, labels)) <= 4 else 9
+    texts = []
+    for (r, c), label in zip(np.ndindex(rows, cols), labels, strict=True):
+        colour = _text_colour(image.to_rgba(values[r, c]))
+        texts.append(
+            ax.text(c, r, label, ha="center", va="center", color=colour, fontsize=fontsize)
+        )
+
+    outline = None
+    if box is not None:
+        row, col, height, width = box
+        outline = Rectangle(
+            (col - 0.5, row - 0.5),
+            width,
+            height,
+            fill=False,
+            edgecolor=HIGHLIGHT_COLOR,
+            linewidth=3.5,
+            clip_on=False,  # a window on the border would otherwise lose half its line
+            zorder=3,
+            path_effects=[
+                patheffects.Stroke(linewidth=6.5, foreground="black"),
+                patheffects.Normal(),
+            ],
+        )
+        ax.add_patch(outline)
+
+    bar = fig.colorbar(image, ax=ax) if colorbar else None
+    return MatrixPlot(fig, ax, image, texts, outline, bar)
+
+
+def show_signed(
+    array,
+    ax: Axes | None = None,
+    title: str | None = None,
+    colorbar: bool = True,
+    label: str | None = None,
+) -> SignedPlot:
+    """Draw a signed result (a filter response) on a diverging map centred at zero.
+
+    Parameters
+    ----------
+    array : array_like, shape (rows, cols)
+        Real numbers. Never modified.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw. By default a new figure.
+    title : str, optional
+        Title of the panel.
+    colorbar : bool, default True
+        Add a colour bar.
+    label : str, optional
+        Label of the colour bar, e.g. ``"response"``.
+
+    Returns
+    -------
+    SignedPlot
+        Named tuple ``(fig, ax, image, colorbar)``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``array`` is not a non-empty 2-D array of real numbers.
+
+    See Also
+    --------
+    symmetric_limits : the colour limits used.
+    show_images : several arrays side by side.
+
+    Notes
+    -----
+    With symmetric limits zero is always the white middle of the map, so a
+    response of ``+30`` and one of ``-30`` are equally strong red and blue.
+    Ticks are hidden; the picture keeps its aspect ratio.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> plot = show_signed([[0, -30, -30, 0]] * 4, title="flipped", label="response")
+    >>> plot.image.get_clim()
+    (-30.0, 30.0)
+    >>> plot.colorbar.ax.get_ylabel()
+    'response'
+    >>> plt.close(plot.fig)
+    """
+    values = as_real_2d(array, "array")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(4.2 if colorbar else 3.4, 3.4), layout="constrained")
+    else:
+        fig = ax.figure
+    image = _draw_picture(ax, values, signed=True, cmap=None, title=title)
+    bar = fig.colorbar(image, ax=ax, label=label) if colorbar else None
+    return SignedPlot(fig, ax, image, bar)
+
+
+def show_images(
+    images,
+    titles=None,
+    cmap: str | Colormap = IMAGE_CMAP,
+    signed=None,
+    colorbar: bool = True,
+    suptitle: str | None = None,
+    ncols: int | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> tuple[Figure, np.ndarray]:
+    """Draw several 2-D arrays side by side, e.g. a picture and its edge maps.
+
+    Parameters
+    ----------
+    images : sequence of array_like
+        Each a 2-D array of real numbers; they may differ in shape. Never
+        modified.
+    titles : sequence of str, optional
+        One title per image.
+    cmap : str or Colormap, default :data:`IMAGE_CMAP`
+        Colour map of the unsigned images, coloured from their smallest to
+        their largest value.
+    signed : bool or sequence of bool, optional
+        Which images go on :data:`DIVERGING_CMAP`, centred at zero with
+        symmetric limits. ``None`` (the default) decides per image: signed
+        when it holds a negative value. A single bool applies to all images;
+        a sequence gives one choice (bool or None) per image, e.g. to show a
+        response that happens to be non-negative on the same kind of map as
+        one that is not.
+    colorbar : bool, default True
+        Add a colour bar to every panel.
+    suptitle : str, optional
+        Title of the whole figure.
+    ncols : int, optional
+        Panels per row; by default all in one row.
+    figsize : tuple of float, optional
+        Figure size in inches; by default panels 3 inches high and as wide as
+        the widest image's aspect ratio asks.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : numpy.ndarray of matplotlib.axes.Axes, shape (len(images),)
+        One per image, in order; unused grid cells are removed.
+
+    Raises
+    ------
+    TypeError
+        If an image is not numeric.
+    ValueError
+        If ``images`` is empty or an image is not a non-empty 2-D array, or
+        ``titles``, ``signed`` or ``ncols`` does not fit the number of images.
+
+    See Also
+    --------
+    show_signed : one signed array.
+
+    Examples
+    --------
+    A step edge and its response to the article's vertical-edge filter:
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> image = [[10, 10, 10, 0, 0, 0]] * 6
+    >>> response = [[0, -30, -30, 0]] * 4
+    >>> fig, axes = show_images([image, response], titles=["image", "response"])
+    >>> [ax.get_title() for ax in axes]
+    ['image', 'response']
+    >>> axes[1].images[0].get_clim(), axes[1].images[0].get_cmap().name
+    ((-30.0, 30.0), 'RdBu_r')
+    >>> plt.close(fig)
+    """
+    arrays = _check_images(images)
+    count = len(arrays)
+    titles = _check_titles(titles, count)
+    choices = _check_signed_choices(signed, count)
+    if ncols is None:
+        ncols = count
+    else:
+        try:
+            ncols = operator.index(ncols)
+        except TypeError:
+            raise ValueError(f"ncols must be a positive integer, got {ncols!r}") from None
+        if ncols < 1:
+            raise ValueError(f"ncols must be a positive integer, got {ncols!r}")
+        ncols = min(ncols, count)
+    nrows = math.ceil(count / ncols)
+    if figsize is None:
+        aspect = min(3.0, max(0.5, max(a.shape[1] / a.shape[0] for a in arrays)))
+        panel_width = 3.0 * aspect + (0.9 if colorbar else 0.2)
+        figsize = (panel_width * ncols, 3.3 * nrows + (0.3 if suptitle else 0.0))
+
+    fig, grid = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False, layout="constrained")
+    slots = grid.ravel()
+    for extra in slots[count:]:
+        extra.remove()
+    axes = slots[:count]
+    for ax, values, title, choice in zip(axes, arrays, titles, choices, strict=True):
+        is_signed = _check_signed(choice, "signed", values)
+        image = _draw_picture(ax, values, signed=is_signed, cmap=cmap, title=title)
+        if colorbar:
+            fig.colorbar(image, ax=ax)
+    if suptitle is not None:
+        fig.suptitle(suptitle)
+    return fig, axes
+
+
+# --- private helpers ---------------------------------------------------------------
+
+
+def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) -> AxesImage:
+    """imshow without ticks, signed arrays centred at zero; the rest as the data says."""
+    if signed:
+        vmin, vmax = symmetric_limits(values)
+        cmap = DIVERGING_CMAP
+    else:
+        vmin, vmax = _unsigned_limits(values, from_zero=False)
+    image = ax.imshow(values, cmap=_colormap(cmap), vmin=vmin, vmax=vmax, origin="upper")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title is not None:
+        ax.set_title(title)
+    return image
+
+
+def _finite_values(array, name: str) -> np.ndarray:
+    """The finite values of a real array of any shape, flattened."""
+    values = np.asarray(array)
+    if values.dtype.kind not in "buifO":
+        raise TypeError(f"{name} must hold real numbers, got dtype {values.dtype}")
+    try:
+        values = values.astype(np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must hold real numbers, got non-numeric values") from None
+    return values[np.isfinite(values)]
+
+
+def _unsigned_limits(values: np.ndarray, *, from_zero: bool = True) -> tuple[float, float]:
+    """Colour limits spanning the finite values (and 0 when from_zero), never empty."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return 0.0, 1.0
+    low, high = float(finite.min()), float(finite.max())
+    if from_zero:
+        low = min(low, 0.0)
+    if high <= low:  # a constant array: give the map some room
+        high = low + 1.0
+    return low, high
+
+
+def _colormap(cmap: str | Colormap) -> Colormap:
+    """A copy of the colour map with NaN cells drawn in MISSING_COLOR."""
+    return mpl.colormaps.get_cmap(cmap).with_extremes(bad=MISSING_COLOR)
+
+
+def _check_signed(signed, name: str, values: np.ndarray) -> bool:
+    """Resolve signed=None to "has a negative finite value"."""
+    if signed is None:
+        with np.errstate(invalid="ignore"):
+            return bool(np.any(values < 0))
+    if not isinstance(signed, (bool, np.bool_)):
+        raise ValueError(f"{name} must be True, False or None, got {signed!r}")
+    return bool(signed)
+
+
+def _check_signed_choices(signed, count: int) -> list:
+    """One signed choice per image from a single value or a sequence."""
+    if signed is None or isinstance(signed, (bool, np.bool_)):
+        return [signed] * count
+    if isinstance(signed, str) or not isinstance(signed, (Sequence, np.ndarray)):
+        raise ValueError(f"signed must be True, False, None or a sequence of them, got {signed!r}")
+    if len(signed) != count:
+        raise ValueError(f"signed must have one entry per image ({count}), got {len(signed)}")
+    return list(signed)
+
+
+def _check_window(window, shape: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Return window as four ints that outline cells inside a matrix of this shape."""
+    try:
+        box = tuple(operator.index(v) for v in window)
+    except TypeError:
+        box = ()
+    if len(box) != 4:
+        raise ValueError(f"window must be four integers (row, col, height, width), got {window!r}")
+    row, col, height, width = box
+    rows, cols = shape
+    if height < 1 or width < 1:
+        raise ValueError(f"window must have a positive height and width, got {window!r}")
+    if row < 0 or col < 0 or row + height > rows or col + width > cols:
+        raise ValueError(
+            f"window {window!r} (row, col, height, width) does not fit inside the "
+            f"{rows}x{cols} matrix"
+        )
+    return box
+
+
+def _check_images(images) -> list[np.ndarray]:
+    """Validate a sequence of 2-D arrays, naming the offending one."""
+    if isinstance(images, np.ndarray) and images.ndim == 2:
+        raise ValueError("images must be a sequence of 2-D arrays; wrap a single array in a list")
+    try:
+        items = list(images)
+    except TypeError:
+        raise TypeError(f"images must be a sequence of 2-D arrays, got {images!r}") from None
+    if not items:
+        raise ValueError("images must hold at least one array")
+    return [as_real_2d(item, f"images[{i}]") for i, item in enumerate(items)]
+
+
+def _check_titles(titles, count: int) -> list:
+    """One title (or None) per image."""
+    if titles is None:
+        return [None] * count
+    if isinstance(titles, str):
+        raise ValueError("titles must be a sequence of strings, one per image, not one string")
+    titles = list(titles)
+    if len(titles) != count:
+        raise ValueError(f"titles must have one entry per image ({count}), got {len(titles)}")
+    return titles
+
+
+def _format_value(value: float, fmt) -> str:
+    """Write a cell's number: whole numbers without decimals, others compactly."""
+    if fmt is not None:
+        if callable(fmt):
+            return str(fmt(value))
+        return fmt.format(value) if "{" in fmt else format(value, fmt)
+    if not math.isfinite(value):
+        return str(value)  # "nan", "inf", "-inf"
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{value + 0.0:.0f}"  # + 0.0 turns -0.0 into 0.0, so no "-0"
+    if 1000 <= abs(value) < 1e7:
+        return f"{value:.0f}"
+    return f"{value:.3g}"
+
+
+def _text_colour(rgba) -> str:
+    """Black or white, whichever contrasts more with a cell of this colour."""
+    linear = [
+        channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+        for channel in to_rgba(rgba)[:3]
+    ]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "black" if luminance > _LUMINANCE_THRESHOLD else "white"
