@@ -24,8 +24,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $(STAMP)
 
+# Jupyter refuses to run as root unless told; containers and some hubs run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-contents.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00-contents.ipynb \
+		$(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest --nbval --nbval-current-env \
