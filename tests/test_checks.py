@@ -59,3 +59,36 @@ def test_numpy_scalars_are_numbers(capsys):
     """An answer computed with numpy (np.int64) is accepted like a Python int."""
     checks.check_dense_weights(np.int64(64) * 64 * 3 * 100)
     assert capsys.readouterr().out.startswith(checks.RIGHT)
+
+
+@pytest.mark.parametrize("answer", [*ODD_ANSWERS, [[1, 2], [3]], [["a", "b"]], np.ones((2, 2, 2))])
+def test_check_array_never_raises(answer, capsys):
+    """check_array prints one line of feedback for any input, ragged or not numeric included."""
+    assert checks.check_array(answer, [[1, 0, -1]] * 3, explain="", hint="h") in (True, False)
+    assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_check_array_accepts_lists_and_arrays(capsys):
+    """A right kernel passes as nested lists, as ints or as a float array."""
+    expected = np.array([[1, 0, -1]] * 3)
+    for answer in ([[1, 0, -1]] * 3, expected.astype(int), expected.astype(float)):
+        assert checks.check_array(answer, expected, explain="ok", hint="")
+    assert capsys.readouterr().out.count(checks.RIGHT) == 3
+
+
+def test_check_array_points_at_the_first_wrong_entry(capsys):
+    """A wrong entry is located by row and column, and the count of wrong entries is given."""
+    checks.check_array([[1, 0, -1], [1, 0, 1]], [[1, 0, -1], [1, 0, -1]], explain="", hint="")
+    assert "1 of 6 entries differ, the first at row 1, column 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("answer", [*ODD_ANSWERS, "", " b ", "B", "c"])
+def test_check_choice_never_raises(answer, capsys):
+    """check_choice prints one line for any input; case and spaces do not matter."""
+    options = {"a": "no, because a", "b": "", "c": "no, because c"}
+    result = checks.check_choice(answer, "b", options=options, explain="yes")
+    assert result is (isinstance(answer, str) and answer.strip().lower() == "b")
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    if answer == "c":
+        assert "no, because c" in out
