@@ -33,7 +33,7 @@ lab: $(STAMP)
 		$(ROOT_FLAG) $(LAB_ARGS)
 
 test: $(STAMP) lint
-	$(BIN)/python -m pytest --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -rs --nbval --nbval-current-env \
 		--sanitize-with tests/nbval_sanitize.cfg tests helpers $(NOTEBOOKS)
 
 lint: $(STAMP)
