@@ -1,5 +1,9 @@
 """Tests for helpers.checks: exercise feedback is right, helpful, and never raises."""
 
+import importlib
+import inspect
+import pkgutil
+
 import numpy as np
 import pytest
 
@@ -92,3 +96,45 @@ def test_check_choice_never_raises(answer, capsys):
     assert out.count("\n") == 1
     if isinstance(answer, str) and answer == "c":
         assert "no, because c" in out
+
+
+def chapter_checkers():
+    """Every exercise checker of every chapter module helpers.checks.chNN."""
+    found = []
+    for module_info in pkgutil.iter_modules(checks.__path__):
+        if module_info.name.startswith("ch"):
+            module = importlib.import_module(f"helpers.checks.{module_info.name}")
+            found += [
+                pytest.param(function, id=f"{module_info.name}.{name}")
+                for name, function in inspect.getmembers(module, inspect.isfunction)
+                if name.startswith("check_") and function.__module__ == module.__name__
+            ]
+    return found
+
+
+ANY_INPUT = [
+    *ODD_ANSWERS,
+    "",
+    [[1, 2], [3]],
+    [["a", "b"]],
+    np.ones((2, 2, 2)),
+    np.full((3, 3), np.nan),
+    10**400,
+    -1e308,
+    object(),
+]
+
+
+def test_every_chapter_has_checkers():
+    """Chapter checkers are discovered (so the test below cannot pass by finding none)."""
+    assert len(chapter_checkers()) >= 3
+
+
+@pytest.mark.parametrize("answer", ANY_INPUT, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("checker", chapter_checkers())
+def test_every_checker_survives_any_input(checker, answer, capsys):
+    """Every exercise checker prints exactly one line and returns None, whatever it is given."""
+    assert checker(answer) is None
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1, out
+    assert out.startswith((checks.RIGHT, checks.NOT_YET, checks.NO_ANSWER))

@@ -1,13 +1,10 @@
 """Tests for chapter 06's exercise checkers (Sobel and Scharr)."""
 
-import numpy as np
 import pytest
 
 from helpers import checks
 from helpers.checks import ch06
 from helpers.kernels import SCHARR_HORIZONTAL, SCHARR_VERTICAL
-
-ODD = [None, ..., "x", [[1, 2], [3]], float("nan"), np.ones(3), {"a": 1}, True]
 
 
 @pytest.mark.parametrize(
@@ -44,21 +41,3 @@ def test_typical_mistakes_get_the_intended_hint(checker, wrong, words, capsys):
     assert out.startswith(checks.NOT_YET)
     for word in words:
         assert word in out
-
-
-@pytest.mark.parametrize("answer", ODD)
-@pytest.mark.parametrize(
-    "checker",
-    [
-        ch06.check_sobel_step,
-        ch06.check_scharr_horizontal,
-        ch06.check_sobel_scale,
-        ch06.check_why_scharr,
-    ],
-)
-def test_odd_answers_never_raise(checker, answer, capsys):
-    """Whatever a learner types, one line of feedback and no exception."""
-    checker(answer)
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1
-    assert not out.startswith(checks.RIGHT)

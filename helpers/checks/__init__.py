@@ -45,6 +45,17 @@ def _is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def _one_line(text: str, width: int = 60) -> str:
+    """``text`` on one line, shortened to ``width``: feedback is always a single line."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _shown(value) -> str:
+    """A short one-line repr of whatever the learner gave."""
+    return _one_line(repr(value))
+
+
 def check_number(answer, expected, *, explain: str, hint: str, rel_tol: float = 0.0) -> bool:
     """Print feedback on a numeric answer and return whether it was right.
 
@@ -81,17 +92,21 @@ def check_number(answer, expected, *, explain: str, hint: str, rel_tol: float = 
     if _unanswered(answer):
         return False
     if not _is_number(answer):
-        print(f"{NOT_YET} the answer should be a number, got {answer!r}. {hint}")
+        print(f"{NOT_YET} the answer should be a number, got {_shown(answer)}. {hint}")
         return False
-    if not math.isfinite(answer):
-        print(f"{NOT_YET} {answer} is not a finite number. {hint}")
+    try:
+        value = float(answer)
+    except OverflowError:  # an int with hundreds of digits
+        value = math.inf if answer > 0 else -math.inf
+    if not math.isfinite(value) and not isinstance(answer, numbers.Integral):
+        print(f"{NOT_YET} {_shown(answer)} is not a finite number. {hint}")
         return False
-    if abs(answer - expected) <= rel_tol * abs(expected):
+    if abs(value - expected) <= rel_tol * abs(expected):
         shown = f"{answer:,}" if isinstance(answer, numbers.Integral) else f"{answer:,.6g}"
         print(f"{RIGHT} {shown}. {explain}")
         return True
-    direction = "too small" if answer < expected else "too large"
-    print(f"{NOT_YET} {answer:,} is {direction}. {hint}")
+    direction = "too small" if value < expected else "too large"
+    print(f"{NOT_YET} {_one_line(f'{answer:,}')} is {direction}. {hint}")
     return False
 
 
@@ -135,8 +150,8 @@ def check_array(answer, expected, *, explain: str, hint: str, atol: float = 1e-9
     expected = np.asarray(expected, dtype=float)
     try:
         given = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        print(f"{NOT_YET} the answer should be an array of numbers, got {answer!r:.60}. {hint}")
+    except (TypeError, ValueError, OverflowError):
+        print(f"{NOT_YET} the answer should be an array of numbers, got {_shown(answer)}. {hint}")
         return False
     if given.shape != expected.shape:
         print(f"{NOT_YET} the shape should be {expected.shape}, got {given.shape}.")
