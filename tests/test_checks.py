@@ -119,6 +119,7 @@ ANY_INPUT = [
     [["a", "b"]],
     np.ones((2, 2, 2)),
     np.full((3, 3), np.nan),
+    np.ones((3, 3)) * 1j,
     10**400,
     -1e308,
     object(),

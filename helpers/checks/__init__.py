@@ -149,7 +149,10 @@ def check_array(answer, expected, *, explain: str, hint: str, atol: float = 1e-9
         return False
     expected = np.asarray(expected, dtype=float)
     try:
-        given = np.asarray(answer, dtype=float)
+        given = np.asarray(answer)
+        if given.dtype.kind == "c":  # float() would drop the imaginary part, with a warning
+            raise TypeError
+        given = given.astype(float)
     except (TypeError, ValueError, OverflowError):
         print(f"{NOT_YET} the answer should be an array of numbers, got {_shown(answer)}. {hint}")
         return False
