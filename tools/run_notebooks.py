@@ -31,6 +31,9 @@ def executed(path: Path):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
+        # One stream output per print, however the kernel's messages were chunked
+        # (under load a line and its newline can arrive separately).
+        coalesce_streams=True,
     )
     client.execute()
     return nb

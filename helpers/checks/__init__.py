@@ -25,6 +25,7 @@ __all__ = [
     "NOT_YET",
     "NO_ANSWER",
     "RIGHT",
+    "as_numbers",
     "check_array",
     "check_choice",
     "check_conv_weights",
@@ -43,6 +44,37 @@ def _unanswered(answer) -> bool:
 
 def _is_number(value) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+# Array kinds that hold real numbers (bool is left out: True is not a brightness).
+_NUMBER_KINDS = "iuf"
+
+
+def as_numbers(answer) -> np.ndarray | None:
+    """``answer`` as a float64 array, or None if it is not made only of real numbers.
+
+    Strings, None, ragged lists, complex numbers and booleans all give None,
+    without a warning. NaN and infinities are numbers: they come through (and
+    match nothing).
+
+    Examples
+    --------
+    >>> as_numbers([[1, 0, -1]])
+    array([[ 1.,  0., -1.]])
+    >>> as_numbers("236") is None, as_numbers([[1, 2], [3]]) is None
+    (True, True)
+    """
+    if answer is None or answer is ... or isinstance(answer, (str, bytes, bool)):
+        return None
+    if isinstance(answer, numbers.Number) and not isinstance(answer, numbers.Real):
+        return None
+    try:
+        array = np.asarray(answer)
+    except (TypeError, ValueError):
+        return None
+    if array.dtype.kind not in _NUMBER_KINDS:
+        return None
+    return array.astype(np.float64)
 
 
 def _one_line(text: str, width: int = 60) -> str:
@@ -148,12 +180,8 @@ def check_array(answer, expected, *, explain: str, hint: str, atol: float = 1e-9
     if _unanswered(answer):
         return False
     expected = np.asarray(expected, dtype=float)
-    try:
-        given = np.asarray(answer)
-        if given.dtype.kind == "c":  # float() would drop the imaginary part, with a warning
-            raise TypeError
-        given = given.astype(float)
-    except (TypeError, ValueError, OverflowError):
+    given = as_numbers(answer)
+    if given is None:
         print(f"{NOT_YET} the answer should be an array of numbers, got {_shown(answer)}. {hint}")
         return False
     if given.shape != expected.shape:

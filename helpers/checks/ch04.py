@@ -1,0 +1,247 @@
+"""Exercise checkers for chapter 04, vertical and horizontal edges.
+
+Every expected value is computed here with the tested helpers (the course's
+filters and :func:`helpers.conv.correlate2d`), never typed in. Typical wrong
+answers (a flipped sign, one row of the filter instead of three, the wrong
+filter) get a hint of their own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..conv import correlate2d
+from ..images import checkerboard
+from ..kernels import HORIZONTAL, VERTICAL
+from . import check_choice, check_number
+from ._answers import check_numbers, hint_for
+
+__all__ = [
+    "check_checkerboard_value",
+    "check_horizontal_boundary_filter",
+    "check_horizontal_kernel",
+    "check_step_row",
+]
+
+# Exercise 1: a step from 20 (left half) to 5 (right half), 6x6 like the article's.
+STEP_VALUES = (20, 5)
+# Exercise 3: the chapter's checkerboard with 40 in its bright squares, and one window.
+BOARD_BRIGHTNESS = 40
+BOARD_POSITION = (1, 1)
+
+
+def step_image(bright: float = STEP_VALUES[0], dark: float = STEP_VALUES[1]) -> np.ndarray:
+    """Six rows of ``[bright, bright, bright, dark, dark, dark]``, the exercise's image.
+
+    Examples
+    --------
+    >>> step_image()[0]
+    array([20., 20., 20.,  5.,  5.,  5.])
+    """
+    return np.tile(np.repeat([float(bright), float(dark)], 3), (6, 1))
+
+
+def check_step_row(answer) -> None:
+    """Exercise: one output row of the vertical filter on six rows of ``[20, 20, 20, 5, 5, 5]``.
+
+    Parameters
+    ----------
+    answer : object
+        The learner's row of 4 numbers, e.g. a list. Any input is safe.
+
+    Examples
+    --------
+    >>> check_step_row([0, 45, 45, 0])
+    ✓ Right: Each window that holds both 20s and 5s gives 3 rows x (20 - 5) = 45;
+    the windows on either side see a flat patch and give 0.
+    >>> check_step_row([0, 15, 15, 0])
+    ✗ Not yet: 2 of 4 entries differ, the first at index (1,). That is one row of
+    the window. The filter has three rows of [1, 0, -1], and each adds the same difference.
+    """
+    bright, dark = STEP_VALUES
+    image = step_image(bright, dark)
+    expected = correlate2d(image, VERTICAL)[0]
+    one_row = correlate2d(image[:1], VERTICAL[:1])[0]
+    mistakes = [
+        (
+            one_row,
+            "That is one row of the window. The filter has three rows of [1, 0, -1], "
+            "and each adds the same difference.",
+        ),
+        (
+            -expected,
+            "The size is right, the sign is not: the filter adds the left column and "
+            "subtracts the right one, and here the bright side is on the left.",
+        ),
+    ]
+    step = expected.max()
+    check_numbers(
+        answer,
+        expected,
+        explain=f"Each window that holds both {bright}s and {dark}s gives 3 rows x "
+        f"({bright} - {dark}) = {step:.0f}; the windows on either side see a flat patch "
+        "and give 0.",
+        hint=hint_for(
+            answer,
+            mistakes,
+            "Put the 3x3 window at each of the 4 positions along a row. In each of its "
+            "3 rows, take the left pixel minus the right pixel, then add up the three.",
+        ),
+    )
+
+
+def check_horizontal_kernel(answer) -> None:
+    """Exercise: write the 3x3 filter that finds horizontal edges (bright on top is positive).
+
+    Parameters
+    ----------
+    answer : object
+        The learner's 3x3 kernel, e.g. nested lists. Any input is safe.
+
+    Examples
+    --------
+    >>> check_horizontal_kernel([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])
+    ✓ Right: It is the vertical filter transposed: the top row minus the bottom row,
+    positive where the brighter side is on top.
+    >>> check_horizontal_kernel([[1, 0, -1]] * 3)
+    ✗ Not yet: 6 of 9 entries differ, the first at row 0, column 1. That is the
+    vertical-edge filter. Transpose it: its rows become its columns.
+    """
+    mistakes = [
+        (VERTICAL, "That is the vertical-edge filter. Transpose it: its rows become its columns."),
+        (
+            -HORIZONTAL,
+            "The right pattern with the sign flipped: the course's filters are "
+            "positive where the brighter side is on top, so the +1s go in the top row.",
+        ),
+        (
+            -VERTICAL,
+            "That compares left with right (with the sign flipped), so it still finds "
+            "vertical edges. A horizontal edge is a change from top to bottom.",
+        ),
+    ]
+    check_numbers(
+        answer,
+        HORIZONTAL,
+        explain="It is the vertical filter transposed: the top row minus the bottom row, "
+        "positive where the brighter side is on top.",
+        hint=hint_for(
+            answer,
+            mistakes,
+            "Start from VERTICAL = [[1, 0, -1]] * 3 and turn its rows into columns "
+            "(VERTICAL.T in NumPy).",
+        ),
+    )
+
+
+def board_image() -> np.ndarray:
+    """The chapter's checkerboard with ``BOARD_BRIGHTNESS`` in place of 10.
+
+    Examples
+    --------
+    >>> board_image()[0]
+    array([40., 40., 40.,  0.,  0.,  0.])
+    """
+    return checkerboard() * (BOARD_BRIGHTNESS / checkerboard().max())
+
+
+def check_checkerboard_value(answer) -> None:
+    """Exercise: the horizontal filter's output at row 1, column 1 of a checkerboard of 40s.
+
+    The window covers rows 1 to 3 and columns 1 to 3 of the image, across the
+    corner where the four squares meet.
+
+    Parameters
+    ----------
+    answer : object
+        The learner's number. Any input is safe.
+
+    Examples
+    --------
+    >>> check_checkerboard_value(40)
+    ✓ Right: 40. Top row of the window: 40 + 40 + 0 = 80; bottom row: 0 + 0 + 40 = 40;
+    80 - 40 = 40.
+    >>> check_checkerboard_value(10)
+    ✗ Not yet: 10 is too small. That is the value for the chapter's board of 10s. Here
+    the bright squares hold 40, and every product grows with them.
+    """
+    board = board_image()
+    row, col = BOARD_POSITION
+    window = board[row : row + 3, col : col + 3]
+    expected = float(correlate2d(board, HORIZONTAL)[row, col])
+    top, bottom = window[0].sum(), window[2].sum()
+    chapter_value = float(correlate2d(checkerboard(), HORIZONTAL)[row, col])
+    full_step = 3 * BOARD_BRIGHTNESS
+    mistakes = [
+        (
+            chapter_value,
+            "That is the value for the chapter's board of 10s. Here the bright "
+            "squares hold 40, and every product grows with them.",
+        ),
+        (
+            -expected,
+            "The size is right, the sign is not: the filter adds the top row of the "
+            "window and subtracts the bottom row.",
+        ),
+        (
+            full_step,
+            "That is what a window with a fully bright top row and a fully dark bottom "
+            "row gives. This window straddles the corner: look at each of its pixels.",
+        ),
+    ]
+
+    def show(values):
+        return " + ".join(f"{v:.0f}" for v in values)
+
+    check_number(
+        answer,
+        expected,
+        explain=f"Top row of the window: {show(window[0])} = {top:.0f}; bottom row: "
+        f"{show(window[2])} = {bottom:.0f}; {top:.0f} - {bottom:.0f} = {expected:.0f}.",
+        hint=hint_for(
+            answer,
+            mistakes,
+            "Write out the 3x3 window (rows 1 to 3, columns 1 to 3). The filter adds its "
+            "top row, ignores its middle row and subtracts its bottom row.",
+        ),
+    )
+
+
+def check_horizontal_boundary_filter(answer) -> None:
+    """Exercise: which filter responds along a horizon (bright sky above, dark sea below)?
+
+    Parameters
+    ----------
+    answer : object
+        The learner's letter, ``"a"`` to ``"d"``. Any input is safe.
+
+    Examples
+    --------
+    >>> check_horizontal_boundary_filter("b")
+    ✓ Right: (b). The horizon is a change from top to bottom. HORIZONTAL = VERTICAL.T
+    adds the row above and subtracts the row below: bright sky over dark sea gives a
+    large positive response (30 for a step from 10 to 0).
+    >>> check_horizontal_boundary_filter("a")
+    ✗ Not yet: (a) is not it. VERTICAL compares left with right. Along the horizon a
+    pixel's left and right neighbours are alike (both sky or both sea), so it gives
+    about 0.
+    """
+    # A step from 10 (above) to 0 (below): the article's edge turned on its side.
+    horizon = step_image(10, 0).T
+    response = correlate2d(horizon, HORIZONTAL).max()
+    check_choice(
+        answer,
+        "b",
+        options={
+            "a": "VERTICAL compares left with right. Along the horizon a pixel's left and "
+            "right neighbours are alike (both sky or both sea), so it gives about 0.",
+            "b": "",
+            "c": "Only one of the two compares pixels above with pixels below; the other "
+            "gives about 0 along a straight horizon.",
+            "d": "The horizon is a sharp change of brightness from top to bottom: exactly "
+            "what one of the two filters measures.",
+        },
+        explain="The horizon is a change from top to bottom. HORIZONTAL = VERTICAL.T adds "
+        "the row above and subtracts the row below: bright sky over dark sea gives a large "
+        f"positive response ({response:.0f} for a step from 10 to 0).",
+    )
