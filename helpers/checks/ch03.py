@@ -8,16 +8,14 @@ forgetting the ``+ 1``, adding pixels without their weights) get a hint of their
 
 from __future__ import annotations
 
-import math
-import numbers
-
 import numpy as np
 
 from ..conv import correlate2d, output_shape
 from ..images import classic_5x5, classic_5x5_kernel
 from ..kernels import LAPLACIAN
 from ..windows import coverage, window_steps
-from . import check_array, check_choice, check_number
+from . import as_numbers, check_array, check_choice, check_number
+from ._answers import hint_for
 
 __all__ = [
     "EXERCISE_IMAGE",
@@ -48,11 +46,7 @@ _WINDOW_POSITION = (1, 2)
 
 def _hint(answer, known: dict[float, str], default: str) -> str:
     """The hint for a recognised wrong answer, else the default hint."""
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool) and math.isfinite(answer):
-        for value, hint in known.items():
-            if answer == value:
-                return hint
-    return default
+    return hint_for(answer, known.items(), default)
 
 
 def check_output_value(answer) -> None:
@@ -197,7 +191,7 @@ def check_window(answer) -> None:
     hint = (
         "The kernel's top-left corner sits on pixel (1, 2): take 3 rows and 3 columns from there."
     )
-    given = _as_array(answer)
+    given = as_numbers(answer)
     if given is not None and given.shape == step.window.shape:
         if np.array_equal(given, steps[(col, row)].window):
             hint = (
@@ -248,16 +242,3 @@ def check_same_mode_choice(answer) -> None:
         explain=f"A ring of zeros lets the 3x3 window centre on every pixel, so there are "
         f"{rows * cols} positions; the zeros add nothing to the sums.",
     )
-
-
-def _as_array(answer) -> np.ndarray | None:
-    """The answer as a float array, or None if it is not a rectangular array of real numbers."""
-    if answer is ... or answer is None or isinstance(answer, (str, bytes)):
-        return None
-    try:
-        array = np.asarray(answer)
-    except (TypeError, ValueError):
-        return None
-    if array.dtype.kind not in "buif":  # complex would lose its imaginary part, with a warning
-        return None
-    return array.astype(np.float64)
