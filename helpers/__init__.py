@@ -6,20 +6,37 @@ Modules, each doing what its name says:
 - :mod:`helpers.kernels`: edge filters (vertical, Sobel, Scharr, Prewitt) and presets.
 - :mod:`helpers.images`: the article's examples, synthetic scenes and a real photograph.
 - :mod:`helpers.edges`: gradients, magnitude, orientation and rotation error.
+- :mod:`helpers.windows`: the sliding window step by step, coverage, the animation.
+- :mod:`helpers.responses`: reading a filter response (strongest rows, signs, shares).
+- :mod:`helpers.pitfalls`: what uint8 arithmetic and clamping do to edge responses.
 - :mod:`helpers.plotting`: matrices with their numbers, images, signed responses.
 - :mod:`helpers.parameters`: weight counts of dense and convolution layers.
-- :mod:`helpers.checks`: instant feedback for the exercises.
+- :mod:`helpers.checks`: instant feedback for the exercises (one module per chapter).
 
 Everything public is re-exported here, so ``from helpers import correlate2d`` works.
 """
 
-from . import checks, conv, edges, images, kernels, parameters, plotting
+from . import (
+    checks,
+    conv,
+    edges,
+    images,
+    kernels,
+    parameters,
+    pitfalls,
+    plotting,
+    responses,
+    windows,
+)
 from .conv import *  # noqa: F403
 from .edges import *  # noqa: F403
 from .images import *  # noqa: F403
 from .kernels import *  # noqa: F403
 from .parameters import *  # noqa: F403
+from .pitfalls import *  # noqa: F403
 from .plotting import *  # noqa: F403
+from .responses import *  # noqa: F403
+from .windows import *  # noqa: F403
 
 __version__ = "0.1.0"
 
@@ -30,5 +47,8 @@ __all__ = [
     *images.__all__,
     *kernels.__all__,
     *parameters.__all__,
+    *pitfalls.__all__,
     *plotting.__all__,
+    *responses.__all__,
+    *windows.__all__,
 ]

@@ -63,7 +63,8 @@ def navigation_text(path: Path, order: list[Path], titles: dict[Path, str]) -> s
 def contents_text(order: list[Path], titles: dict[Path, str]) -> str:
     """The numbered list of chapters shown in the contents notebook."""
     lines = ["## The chapters", ""]
-    lines += [f"{int(p.name[:2])}. {_link(p, titles)}" for p in order if p.name != CONTENTS]
+    # Bullets, not "1.": Markdown renumbers ordered lists, and chapter numbers can skip.
+    lines += [f"- {_link(p, titles)}" for p in order if p.name != CONTENTS]
     return "\n".join(lines)
 
 
