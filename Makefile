@@ -7,13 +7,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-.PHONY: help lab test lint unit nbval browser notebooks bench lock clean
+.PHONY: help lab test lint notebooks bench lock clean
 
 help:
 	@echo "make lab        start JupyterLab on the course contents (builds .venv first)"
 	@echo "make test       lint, unit/property/doctests, strict nbval, hygiene, browser tests"
 	@echo "make notebooks  re-execute every notebook in place and normalise its metadata"
-	@echo "make bench      speed and memory benchmarks against scipy"
+	@echo "make bench      speed and memory of correlate2d against scipy; widget update times"
 	@echo "make lock       re-resolve requirements.lock and the environment files"
 
 $(STAMP): requirements.lock pyproject.toml
@@ -45,7 +45,8 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py; status=$$?; \
+		$(BIN)/python benchmarks/widgets.py || status=1; exit $$status
 
 lock:
 	$(PYTHON) tools/lock.py

@@ -12,8 +12,13 @@ Modules, each doing what its name says:
 - :mod:`helpers.plotting`: matrices with their numbers, images, signed responses.
 - :mod:`helpers.parameters`: weight counts of dense and convolution layers.
 - :mod:`helpers.checks`: instant feedback for the exercises (one module per chapter).
+- :mod:`helpers.widgets`: the interactive kernel explorer, sliding-window stepper and
+  edge comparer, drawn with :mod:`helpers.render` (fast array-to-PNG).
 
-Everything public is re-exported here, so ``from helpers import correlate2d`` works.
+Everything public in the computing modules is re-exported here, so
+``from helpers import correlate2d`` works. The widgets are imported on their own
+(``from helpers.widgets import KernelExplorer``): they need ipywidgets, which
+the rest does not.
 """
 
 from . import (

@@ -81,3 +81,22 @@ def test_postbuild_installs_helpers_without_deps_and_warms_fonts():
     assert path.stat().st_mode & 0o111, "postBuild must be executable"
     assert "pip install --no-deps" in text
     assert "import matplotlib.pyplot" in text
+
+
+def test_helpers_reexports_every_public_name():
+    """`from helpers import X` works for every public name of every module, once."""
+    import importlib
+    import pkgutil
+
+    import helpers
+
+    widget_side = {"render"}  # reached as helpers.render, like the helpers.widgets package
+    for module_info in pkgutil.iter_modules(helpers.__path__):
+        if module_info.name.startswith("_") or module_info.ispkg:
+            continue
+        if module_info.name in widget_side:
+            continue
+        module = importlib.import_module(f"helpers.{module_info.name}")
+        for name in getattr(module, "__all__", []):
+            assert getattr(helpers, name) is getattr(module, name), f"{module_info.name}.{name}"
+    assert len(set(helpers.__all__)) == len(helpers.__all__)

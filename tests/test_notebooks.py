@@ -122,3 +122,10 @@ def test_contents_links_every_chapter():
     for path in NOTEBOOKS[1:]:
         assert f"]({path.name})" in contents
         assert f"]({notebook_format.CONTENTS})" in read(path).cells[0].source
+
+
+def test_readme_lists_every_chapter():
+    """The README's reading path links every chapter notebook."""
+    readme = (ROOT / "README.md").read_text()
+    for path in NOTEBOOKS[1:]:
+        assert f"(notebooks/{path.name})" in readme, path.name

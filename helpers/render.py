@@ -1,0 +1,530 @@
+"""Fast pictures for widgets: arrays to PNG bytes through a precomputed colour table.
+
+A widget that redraws on every slider move cannot afford a matplotlib figure
+per update (see ``benchmarks/widgets.py``). This module turns an array into
+the bytes of a palette PNG instead, in three cheap steps:
+
+1. **Levels.** Each value becomes one byte, its position on the colour scale:
+   :func:`signed_levels` centres a diverging scale at zero with symmetric
+   limits ``(-m, m)``, so equal sizes get equally strong colours whatever
+   their sign; :func:`unsigned_levels` spans a ``(low, high)`` range, for
+   pictures and magnitudes.
+2. **Palette.** :func:`palette` samples a matplotlib colour map once into a
+   read-only table of 256 RGB colours, cached per colour map.
+3. **Encoding.** :func:`png_bytes` hands the levels and the palette to Pillow,
+   which writes an 8-bit palette PNG: one byte per pixel to compress, and no
+   per-pixel colour lookup in Python at all.
+
+Byte values
+-----------
+Levels ``0 .. LEVELS - 1`` (``LEVELS = 253``) are colours of the scale; the
+middle one, :data:`ZERO_LEVEL`, is the colour of zero on a diverging scale.
+The last three bytes of every palette are reserved:
+
+=================  =====  ===================================================
+name               byte   drawn in
+=================  =====  ===================================================
+:data:`MISSING`    253    grey: NaN, or a cell not computed yet
+:data:`GRID`       254    dark grey: lines between the cells of small images
+:data:`HIGHLIGHT`  255    orange: the outline of the kernel's window
+=================  =====  ===================================================
+
+An odd number of colour levels puts zero exactly on one level, so a zero
+response is drawn in the colour map's own middle colour (white for the
+course's red-blue map).
+
+Small images, such as the article's 6x6 step, would be a speck on screen:
+:func:`upscale` repeats each pixel into a square block (nearest neighbour,
+never blurred) and can draw grid lines between the blocks.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+import operator
+import zlib
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.colors import to_rgb
+from PIL import Image
+
+from ._validate import as_real_2d
+from .plotting import DIVERGING_CMAP, HIGHLIGHT_COLOR, MISSING_COLOR
+
+__all__ = [
+    "GRID",
+    "GRID_COLOR",
+    "HIGHLIGHT",
+    "LEVELS",
+    "MISSING",
+    "ZERO_LEVEL",
+    "block_size",
+    "colour_bar_levels",
+    "draw_outline",
+    "palette",
+    "png_bytes",
+    "signed_levels",
+    "signed_png",
+    "unsigned_levels",
+    "upscale",
+]
+
+#: Number of colour levels of a scale; bytes from LEVELS up are reserved.
+LEVELS = 253
+#: The level of zero on a diverging scale (the middle one).
+ZERO_LEVEL = (LEVELS - 1) // 2
+#: Reserved byte: NaN, or a cell the widget has not computed yet.
+MISSING = 253
+#: Reserved byte: lines between the cells of an upscaled small image.
+GRID = 254
+#: Reserved byte: outline of the kernel's window.
+HIGHLIGHT = 255
+#: Colour of the grid lines.
+GRID_COLOR = "0.3"
+
+# zlib settings of the PNG. Run-length matching only (Z_RLE: repeats of the
+# previous byte, no search for longer-range repeats) is about twice as fast as
+# ordinary deflate at level 1 on filter responses, edge maps and photos, and
+# the files are no larger: responses are mostly runs of one colour. Measured
+# in benchmarks/widgets.py; level 0 (no compression) is faster still but
+# sends up to four times the bytes to the browser.
+_COMPRESS_LEVEL = 1
+_COMPRESS_TYPE = zlib.Z_RLE
+
+
+@functools.lru_cache(maxsize=16)
+def palette(cmap: str = DIVERGING_CMAP) -> np.ndarray:
+    """The 256 colours of a palette PNG: a colour map sampled at LEVELS points, then reserved ones.
+
+    Parameters
+    ----------
+    cmap : str, default :data:`helpers.plotting.DIVERGING_CMAP`
+        Name of a matplotlib colour map.
+
+    Returns
+    -------
+    numpy.ndarray of uint8, shape (256, 3)
+        Read-only and cached: row ``i`` is the RGB colour of byte ``i``.
+        Rows ``0 .. LEVELS - 1`` run evenly through the colour map from its
+        low end to its high end; rows :data:`MISSING`, :data:`GRID` and
+        :data:`HIGHLIGHT` hold the reserved colours.
+
+    Raises
+    ------
+    ValueError
+        If matplotlib does not know the colour map.
+
+    Examples
+    --------
+    >>> table = palette("RdBu_r")
+    >>> table.shape, table.dtype
+    ((256, 3), dtype('uint8'))
+    >>> table[ZERO_LEVEL]  # the middle of the red-blue map: nearly white
+    array([247, 246, 246], dtype=uint8)
+    >>> table[HIGHLIGHT]  # the course's orange
+    array([230, 159,   0], dtype=uint8)
+    """
+    try:
+        colour_map = mpl.colormaps[cmap]
+    except (KeyError, TypeError):
+        raise ValueError(f"cmap must name a matplotlib colour map, got {cmap!r}") from None
+    scale = colour_map(np.linspace(0.0, 1.0, LEVELS))[:, :3]
+    reserved = [to_rgb(MISSING_COLOR), to_rgb(GRID_COLOR), to_rgb(HIGHLIGHT_COLOR)]
+    table = np.rint(np.vstack([scale, reserved]) * 255.0).astype(np.uint8)
+    table.flags.writeable = False
+    return table
+
+
+def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float]:
+    """Bytes of a diverging scale centred at zero, with symmetric limits ``(-limit, limit)``.
+
+    Parameters
+    ----------
+    values : array_like, shape (H, W)
+        Real numbers; NaN becomes :data:`MISSING`. Never modified.
+    limit : float, optional
+        The value drawn at the ends of the scale. By default the largest
+        absolute finite value, so the strongest response gets the strongest
+        colour. Values beyond it are drawn at the ends.
+
+    Returns
+    -------
+    levels : numpy.ndarray of uint8, shape (H, W)
+        :data:`ZERO_LEVEL` for 0, ``0`` for ``-limit`` and ``LEVELS - 1`` for
+        ``+limit``, rounded to the nearest level.
+    limit : float
+        The limit used. ``0.0`` when nothing finite is non-zero: then every
+        finite value is drawn at :data:`ZERO_LEVEL`, without dividing by 0.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``values`` is not a 2-D real array, or ``limit`` is negative or
+        not finite.
+
+    Examples
+    --------
+    The article's response to its 6x6 edge, and the same edge mirrored:
+
+    >>> levels, limit = signed_levels([[0, 30, 30, 0], [0, -30, -30, 0]])
+    >>> levels
+    array([[126, 252, 252, 126],
+           [126,   0,   0, 126]], dtype=uint8)
+    >>> limit
+    30.0
+
+    An all-zero output has nothing to scale, and needs no division:
+
+    >>> signed_levels([[0.0, 0.0]])
+    (array([[126, 126]], dtype=uint8), 0.0)
+    """
+    array = as_real_2d(values, "values")
+    with np.errstate(invalid="ignore", over="ignore"):
+        missing = np.isnan(array)
+        has_missing = bool(missing.any())
+        if limit is None:
+            finite = array[np.isfinite(array)] if has_missing else array
+            limit = float(np.max(np.abs(finite))) if finite.size else 0.0
+            if not math.isfinite(limit):  # infinities among the values
+                finite = array[np.isfinite(array)]
+                limit = float(np.max(np.abs(finite))) if finite.size else 0.0
+        else:
+            limit = _check_limit(limit)
+        if limit == 0.0:
+            levels = np.full(array.shape, ZERO_LEVEL, dtype=np.uint8)
+            # Infinities still point to an end of the scale.
+            levels[array == np.inf] = LEVELS - 1
+            levels[array == -np.inf] = 0
+        else:
+            # values / limit lies in [-1, 1] without overflow, even near 1e308.
+            scaled = np.divide(array, limit)
+            scaled *= ZERO_LEVEL
+            scaled += ZERO_LEVEL + 0.5
+            np.clip(scaled, 0.0, LEVELS - 1, out=scaled)
+            if has_missing:
+                scaled[missing] = 0.0
+            levels = scaled.astype(np.uint8)
+    if has_missing:
+        levels[missing] = MISSING
+    return levels, limit
+
+
+def unsigned_levels(values, low: float | None = None, high: float | None = None) -> np.ndarray:
+    """Bytes of a scale from ``low`` (level 0) to ``high`` (level ``LEVELS - 1``).
+
+    Parameters
+    ----------
+    values : array_like, shape (H, W)
+        Real numbers; NaN becomes :data:`MISSING`. Never modified.
+    low, high : float, optional
+        The ends of the scale; by default the smallest and largest finite
+        values. Values outside are drawn at the nearer end. When
+        ``high <= low`` (a flat image) every finite value gets level 0.
+
+    Returns
+    -------
+    numpy.ndarray of uint8, shape (H, W)
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``values`` is not a 2-D real array or a limit is not finite.
+
+    Examples
+    --------
+    >>> unsigned_levels([[10, 10, 0], [5, 0, 10]])
+    array([[252, 252,   0],
+           [126,   0, 252]], dtype=uint8)
+    >>> unsigned_levels([[0.5, 2.0]], low=0.0, high=1.0)
+    array([[126, 252]], dtype=uint8)
+    """
+    array = as_real_2d(values, "values")
+    with np.errstate(invalid="ignore", over="ignore"):
+        missing = np.isnan(array)
+        has_missing = bool(missing.any())
+        finite = array[np.isfinite(array)] if (low is None or high is None) else None
+        if low is None:
+            low = float(finite.min()) if finite.size else 0.0
+        if high is None:
+            high = float(finite.max()) if finite.size else 0.0
+        low, high = _check_finite(low, "low"), _check_finite(high, "high")
+        span = high - low
+        if not span > 0.0 or not math.isfinite(span):
+            if span > 0.0:  # the span itself overflows: scale in two halves
+                return unsigned_levels(np.divide(array, 2.0), low / 2.0, high / 2.0)
+            levels = np.zeros(array.shape, dtype=np.uint8)
+            levels[array > high] = LEVELS - 1
+        else:
+            scaled = np.subtract(array, low)
+            scaled *= (LEVELS - 1) / span
+            scaled += 0.5
+            np.clip(scaled, 0.0, LEVELS - 1, out=scaled)
+            if has_missing:
+                scaled[missing] = 0.0
+            levels = scaled.astype(np.uint8)
+    if has_missing:
+        levels[missing] = MISSING
+    return levels
+
+
+def block_size(shape, target: int = 240, largest: int = 48) -> int:
+    """How many screen pixels per image pixel make a small image about ``target`` pixels across.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        ``(rows, cols)`` of the image.
+    target : int, default 240
+        Wanted size of the longer side on screen.
+    largest : int, default 48
+        Upper bound on the block size.
+
+    Returns
+    -------
+    int
+        At least 1: images at least ``target`` pixels across stay as they are.
+
+    Examples
+    --------
+    >>> block_size((6, 6)), block_size((4, 4)), block_size((300, 256))
+    (40, 48, 1)
+    """
+    rows, cols = (operator.index(n) for n in shape)
+    return int(min(largest, max(1, target // max(rows, cols, 1))))
+
+
+def upscale(levels, block: int, grid: bool = False) -> np.ndarray:
+    """Repeat each pixel into a ``block x block`` square, optionally with grid lines between.
+
+    Parameters
+    ----------
+    levels : numpy.ndarray of uint8, shape (H, W)
+        Bytes from :func:`signed_levels` or :func:`unsigned_levels`.
+    block : int
+        Side of each square, at least 1.
+    grid : bool, default False
+        Draw a one-pixel :data:`GRID` line around every square (only when
+        ``block >= 4``; smaller blocks would be mostly grid).
+
+    Returns
+    -------
+    numpy.ndarray of uint8, shape (H * block, W * block)
+        A new array.
+
+    Examples
+    --------
+    >>> upscale(np.array([[1, 2]], dtype=np.uint8), 2)
+    array([[1, 1, 2, 2],
+           [1, 1, 2, 2]], dtype=uint8)
+    >>> upscale(np.array([[7]], dtype=np.uint8), 4, grid=True)
+    array([[254, 254, 254, 254],
+           [254,   7,   7, 254],
+           [254,   7,   7, 254],
+           [254, 254, 254, 254]], dtype=uint8)
+    """
+    block = operator.index(block)
+    if block < 1:
+        raise ValueError(f"block must be at least 1, got {block}")
+    levels = np.asarray(levels, dtype=np.uint8)
+    if block == 1:
+        return levels.copy()
+    big = np.repeat(np.repeat(levels, block, axis=0), block, axis=1)
+    if grid and block >= 4:
+        big[::block, :] = GRID
+        big[block - 1 :: block, :] = GRID
+        big[:, ::block] = GRID
+        big[:, block - 1 :: block] = GRID
+    return big
+
+
+def draw_outline(
+    levels, box, block: int = 1, thickness: int | None = None, margin: int = 0
+) -> np.ndarray:
+    """Draw a :data:`HIGHLIGHT` rectangle around some cells of an (upscaled) image, in place.
+
+    Parameters
+    ----------
+    levels : numpy.ndarray of uint8
+        The picture, already upscaled by ``block``. Modified in place.
+    box : tuple of int
+        ``(row, col, height, width)`` in cells of the original image.
+    block : int, default 1
+        The block size the picture was upscaled by.
+    thickness : int, optional
+        Line width in screen pixels; by default about a tenth of a block.
+    margin : int, default 0
+        Screen pixels of room between the cells and the line, so that the
+        outline of a window on a large picture (one screen pixel per image
+        pixel) stays visible. The line is clipped to the picture.
+
+    Returns
+    -------
+    numpy.ndarray of uint8
+        ``levels`` itself, for chaining.
+
+    Examples
+    --------
+    >>> picture = np.zeros((4, 4), dtype=np.uint8)
+    >>> draw_outline(picture, (1, 1, 2, 2))
+    array([[  0,   0,   0,   0],
+           [  0, 255, 255,   0],
+           [  0, 255, 255,   0],
+           [  0,   0,   0,   0]], dtype=uint8)
+
+    With a margin the line keeps its distance from the cells:
+
+    >>> draw_outline(np.zeros((6, 6), dtype=np.uint8), (2, 2, 1, 1), margin=1)
+    array([[255, 255, 255, 255, 255,   0],
+           [255,   0,   0,   0, 255,   0],
+           [255,   0,   0,   0, 255,   0],
+           [255,   0,   0,   0, 255,   0],
+           [255, 255, 255, 255, 255,   0],
+           [  0,   0,   0,   0,   0,   0]], dtype=uint8)
+    """
+    row, col, height, width = (operator.index(v) for v in box)
+    if thickness is None:
+        thickness = max(1, block // 10)
+    margin = operator.index(margin)
+    t = operator.index(thickness)
+    top = max(0, row * block - margin - t * (margin > 0))
+    left = max(0, col * block - margin - t * (margin > 0))
+    bottom = min(levels.shape[0], (row + height) * block + margin + t * (margin > 0))
+    right = min(levels.shape[1], (col + width) * block + margin + t * (margin > 0))
+    t = min(t, max(1, (bottom - top) // 2), max(1, (right - left) // 2))
+    levels[top : top + t, left:right] = HIGHLIGHT
+    levels[bottom - t : bottom, left:right] = HIGHLIGHT
+    levels[top:bottom, left : left + t] = HIGHLIGHT
+    levels[top:bottom, right - t : right] = HIGHLIGHT
+    return levels
+
+
+def png_bytes(levels, cmap: str = DIVERGING_CMAP, compress_level: int = _COMPRESS_LEVEL) -> bytes:
+    """Encode bytes of a scale as a palette PNG coloured by ``palette(cmap)``.
+
+    Parameters
+    ----------
+    levels : numpy.ndarray of uint8, shape (H, W)
+        From :func:`signed_levels`, :func:`unsigned_levels`, :func:`upscale`.
+    cmap : str, default :data:`helpers.plotting.DIVERGING_CMAP`
+        Colour map of the palette.
+    compress_level : int, default 1
+        zlib effort, 0 (none, fastest, largest) to 9. Above 0 zlib looks
+        for runs of one byte only (``zlib.Z_RLE``), which is fast and
+        suits pictures made of runs of one colour.
+
+    Returns
+    -------
+    bytes
+        A complete PNG file, ready for ``ipywidgets.Image(value=...)``.
+
+    Examples
+    --------
+    >>> data = png_bytes(np.array([[0, 126, 252]], dtype=np.uint8))
+    >>> data[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    >>> from PIL import Image
+    >>> import io
+    >>> picture = Image.open(io.BytesIO(data))
+    >>> picture.mode, picture.size
+    ('P', (3, 1))
+    >>> picture.convert("RGB").getpixel((0, 0))  # the blue end of the red-blue map
+    (5, 48, 97)
+    """
+    array = np.ascontiguousarray(levels, dtype=np.uint8)
+    if array.ndim != 2 or array.size == 0:
+        raise ValueError(f"levels must be a non-empty 2-D array, got shape {array.shape}")
+    picture = Image.frombuffer("P", (array.shape[1], array.shape[0]), array, "raw", "P", 0, 1)
+    picture.putpalette(palette(cmap).tobytes())
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", compress_level=compress_level, compress_type=_COMPRESS_TYPE)
+    return buffer.getvalue()
+
+
+def signed_png(
+    values, limit: float | None = None, block: int = 1, grid: bool = False
+) -> tuple[bytes, float]:
+    """A signed array as a PNG on the course's diverging map, centred at zero.
+
+    Parameters
+    ----------
+    values : array_like, shape (H, W)
+        Real numbers; NaN is drawn grey.
+    limit : float, optional
+        As in :func:`signed_levels`.
+    block : int, default 1
+        Upscale each pixel to a square of this side (see :func:`upscale`).
+    grid : bool, default False
+        Grid lines between the squares.
+
+    Returns
+    -------
+    png : bytes
+    limit : float
+        The limit of the colour scale, for a colour bar or a label.
+
+    Examples
+    --------
+    >>> png, limit = signed_png([[0, 30, 30, 0]] * 4, block=10)
+    >>> limit, len(png) > 0
+    (30.0, True)
+    """
+    levels, limit = signed_levels(values, limit)
+    if block > 1:
+        levels = upscale(levels, block, grid)
+    return png_bytes(levels), limit
+
+
+def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = False) -> np.ndarray:
+    """The bytes of a colour bar: every colour level from the low end to the high end.
+
+    Parameters
+    ----------
+    length : int, default 200
+        Pixels along the bar.
+    thickness : int, default 12
+        Pixels across the bar.
+    vertical : bool, default False
+        A vertical bar runs from the high end at the top to the low end at
+        the bottom; a horizontal one from low (left) to high (right).
+
+    Returns
+    -------
+    numpy.ndarray of uint8, shape (thickness, length) or (length, thickness)
+        Encode it with :func:`png_bytes` and the colour map of the picture.
+
+    Examples
+    --------
+    >>> bar = colour_bar_levels(5, 2)
+    >>> bar
+    array([[  0,  63, 126, 189, 252],
+           [  0,  63, 126, 189, 252]], dtype=uint8)
+    """
+    length, thickness = operator.index(length), operator.index(thickness)
+    if length < 2 or thickness < 1:
+        raise ValueError(
+            f"length must be at least 2 and thickness at least 1, got {length}, {thickness}"
+        )
+    ramp = np.rint(np.linspace(0, LEVELS - 1, length)).astype(np.uint8)
+    if vertical:
+        return np.repeat(ramp[::-1, None], thickness, axis=1)
+    return np.repeat(ramp[None, :], thickness, axis=0)
+
+
+def _check_limit(limit) -> float:
+    value = _check_finite(limit, "limit")
+    if value < 0:
+        raise ValueError(f"limit must not be negative, got {limit!r}")
+    return value
+
+
+def _check_finite(value, name: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a real number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return number

@@ -1,0 +1,103 @@
+"""Interactive widgets of the course: a kernel explorer, a sliding-window stepper, an edge comparer.
+
+Each widget is a small class built on ipywidgets 8 that draws into
+``ipywidgets.Image`` (palette PNGs from :mod:`helpers.render`) or into HTML
+tables, never through ``interact`` or an ``Output`` widget, so a notebook
+that holds one stores only the widget's view and a fixed line of text, and
+strict nbval passes.
+
+Every widget is scriptable, the same way for a learner and for a test:
+
+* ``.widget`` is the container to display (displaying the object itself
+  does the same);
+* ``.controls`` maps a name to each control, e.g.
+  ``explorer.controls["preset"].value = "sobel vertical"``;
+* ``.output`` is the array shown now, computed by the tested helpers;
+* ``.message`` is the status line;
+* ``.snapshot()`` draws the current state as a static matplotlib figure.
+
+No control value crashes a widget: a kernel cell refuses NaN and infinities
+(keeping its last number), and an output too large to show or a kernel that
+does not fit leaves the last good output in place; either way the status
+line says what is wrong.
+
+The static figures :func:`explorer_figure`, :func:`stepper_figure` and
+:func:`comparer_figure` show representative states, for readers without a
+running kernel (GitHub, nbviewer, a static site).
+
+Finding the widgets on a page
+-----------------------------
+For browser tests, each widget and its main parts carry CSS classes:
+
+* ``kernel-explorer``: ``kernel-grid`` (its ``input`` elements, row by row,
+  are the kernel cells shown), ``explorer-input-image``,
+  ``explorer-output-image``, ``explorer-range`` (a ``span`` with
+  ``data-low``, ``data-high`` and ``data-limit``), ``explorer-status``,
+  ``explorer-inspector`` (with ``explorer-sum``) and ``explorer-numbers``;
+* ``sliding-window-stepper``: ``stepper-view`` and ``stepper-status``;
+* ``edge-comparer``: ``comparer-magnitude-<pair>``, ``comparer-error-<pair>``
+  and ``comparer-status``.
+
+Tables of numbers are ``table.conv-grid`` with a ``data-name`` (``window``,
+``weights``, ``products``, ``input-values``, ``output-values``; ``input``,
+``kernel``, ``products``, ``output`` in the stepper) and cells with
+``data-row``, ``data-col`` and ``data-value`` (empty for a cell not computed
+yet). Controls are found by their ``description``: ``preset``, ``kernel``
+(the size), ``image``, ``mirror the image (left ↔ right)``, ``operation``,
+``absolute value of the output``, ``row``, ``column``; ``example``, ``play``,
+``position``; ``image``, ``threshold``. Dropdowns and toggle buttons sync
+their choice to the page as ``index`` (ipywidgets 8), not as ``value``.
+
+Examples
+--------
+>>> from helpers.widgets import KernelExplorer
+>>> explorer = KernelExplorer(image="step edge 6x6")
+>>> explorer.controls["preset"].value = "sobel vertical"
+>>> explorer.output[0]
+array([ 0., 40., 40.,  0.])
+"""
+
+from ._common import InteractiveFigure, format_number, html_table
+from .comparer import (
+    PAIR_LABELS,
+    EdgeComparer,
+    comparer_figure,
+    edge_strength,
+    mean_rotation_error,
+)
+from .explorer import (
+    CUSTOM,
+    OPERATIONS,
+    KernelCell,
+    KernelExplorer,
+    WindowProducts,
+    default_images,
+    explorer_figure,
+    filter_image,
+    window_products,
+)
+from .stepper import SlidingWindowStepper, default_examples, partial_output, stepper_figure
+
+__all__ = [
+    "CUSTOM",
+    "OPERATIONS",
+    "PAIR_LABELS",
+    "EdgeComparer",
+    "InteractiveFigure",
+    "KernelCell",
+    "KernelExplorer",
+    "SlidingWindowStepper",
+    "WindowProducts",
+    "comparer_figure",
+    "default_examples",
+    "default_images",
+    "edge_strength",
+    "explorer_figure",
+    "filter_image",
+    "format_number",
+    "html_table",
+    "mean_rotation_error",
+    "partial_output",
+    "stepper_figure",
+    "window_products",
+]

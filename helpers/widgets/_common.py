@@ -1,0 +1,238 @@
+"""What the three widgets share: number formatting, HTML tables, a base class."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import ipywidgets
+import numpy as np
+
+from ..render import LEVELS, MISSING, palette, signed_levels
+
+# Cells of the small HTML tables: a fixed size so numbers line up from step to step.
+_CELL_STYLE = (
+    "min-width:2.6em;height:1.9em;padding:0 0.3em;text-align:center;"
+    "border:1px solid #888;font-family:monospace;font-size:13px"
+)
+_HIGHLIGHT_EDGE = "3px solid #E69F00"
+_HIGHLIGHT_TINT = "#FCE8C0"
+_BLANK_STYLE = "background:#999;color:#999"
+
+
+def format_number(value) -> str:
+    """Write a number compactly for a table or a label: ``30``, ``-0.5``, ``0.1235``, ``1e+308``.
+
+    Whole numbers are written without decimals, others with four significant
+    digits; ``-0`` is written ``0``, and NaN and infinities as ``nan``,
+    ``inf`` and ``-inf``.
+
+    Parameters
+    ----------
+    value : real number
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> [format_number(v) for v in (30.0, -0.0, 0.123456, -2.5, 1e308, float("nan"))]
+    ['30', '0', '0.1235', '-2.5', '1e+308', 'nan']
+    """
+    number = float(value)
+    if not math.isfinite(number):
+        return str(number)
+    if number.is_integer() and abs(number) < 1e15:
+        return f"{number + 0.0:.0f}"
+    return f"{number + 0.0:.4g}"
+
+
+def html_table(
+    matrix,
+    name: str,
+    highlight=None,
+    blank=None,
+    colours: bool = False,
+    limit: float | None = None,
+) -> str:
+    """A small matrix as an HTML table with one number per cell.
+
+    Every cell carries ``data-row``, ``data-col`` and ``data-value``
+    attributes (``data-value`` is empty for blank cells), so a browser test
+    can read exactly what the page shows.
+
+    Parameters
+    ----------
+    matrix : array_like, shape (rows, cols)
+        The numbers.
+    name : str
+        Stored as the table's ``data-name`` attribute.
+    highlight : tuple of int, optional
+        ``(row, col, height, width)``: outline these cells in orange.
+    blank : array_like of bool, optional
+        Cells to draw as empty grey squares (not computed yet).
+    colours : bool, default False
+        Colour the cells on the course's diverging map centred at zero.
+    limit : float, optional
+        The limit of that colour scale; by default the largest absolute value.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> table = html_table([[1, -2]], "demo")
+    >>> table.startswith('<table class="conv-grid" data-name="demo"')
+    True
+    >>> 'data-row="0" data-col="1" data-value="-2"' in table
+    True
+    """
+    values = np.asarray(matrix, dtype=np.float64)
+    rows, cols = values.shape
+    blank = np.zeros(values.shape, dtype=bool) if blank is None else np.asarray(blank, bool)
+    if colours:
+        shown = np.where(blank, np.nan, values)
+        if np.isfinite(shown).any() or limit is not None:
+            levels, _ = signed_levels(shown, limit)
+        else:
+            levels = np.full(values.shape, MISSING, dtype=np.uint8)
+        table = palette()
+    parts = [
+        f'<table class="conv-grid" data-name="{html.escape(name)}" '
+        'style="border-collapse:collapse;margin:2px">'
+    ]
+    for r in range(rows):
+        parts.append("<tr>")
+        for c in range(cols):
+            style = [_CELL_STYLE]
+            if blank[r, c]:
+                style.append(_BLANK_STYLE)
+                text, data = "", ""
+            else:
+                text = data = format_number(values[r, c])
+                if colours and levels[r, c] < LEVELS:
+                    red, green, blue = (int(v) for v in table[levels[r, c]])
+                    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+                    ink = "black" if luminance > 110 else "white"
+                    style.append(f"background:rgb({red},{green},{blue});color:{ink}")
+            if highlight is not None:
+                style.extend(_window_edges(r, c, highlight, tinted=not colours))
+            parts.append(
+                f'<td data-row="{r}" data-col="{c}" data-value="{data}" '
+                f'style="{";".join(style)}">{text}</td>'
+            )
+        parts.append("</tr>")
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def _window_edges(r: int, c: int, box, tinted: bool) -> list[str]:
+    """Styles that draw the outline of a window (orange, on its outer edges only)."""
+    top, left, height, width = box
+    if not (top <= r < top + height and left <= c < left + width):
+        return []
+    styles = ["font-weight:bold"]
+    if tinted:
+        styles.append(f"background:{_HIGHLIGHT_TINT}")
+    sides = {
+        "top": r == top,
+        "bottom": r == top + height - 1,
+        "left": c == left,
+        "right": c == left + width - 1,
+    }
+    styles.extend(f"border-{side}:{_HIGHLIGHT_EDGE}" for side, on in sides.items() if on)
+    return styles
+
+
+def captioned(caption: str, body: str) -> str:
+    """An HTML block: a short bold caption above a table or a line of text."""
+    return (
+        '<div style="display:inline-block;vertical-align:top;margin-right:14px">'
+        f'<div style="font-weight:bold;margin-bottom:2px">{html.escape(caption)}</div>'
+        f"{body}</div>"
+    )
+
+
+# Per-class counters and a fixed namespace for the top-level boxes' model ids.
+_COUNTERS: dict[str, itertools.count] = {}
+_ID_NAMESPACE = uuid.UUID("5f0c6a52-7d0e-4c59-9a43-2f6f4b7c1e90")
+
+
+class InteractiveFigure:
+    """Base of the course's widgets: a top-level container, named controls, a status line.
+
+    Subclasses build ``self.widget`` (what a notebook displays), fill
+    ``self._controls`` and keep ``self.output`` up to date. Displaying the
+    object displays its widget, with a plain-text fallback that says what it
+    is (what a reader sees where widgets cannot run, and what nbval compares).
+    """
+
+    #: One line saying what the widget is, used in the plain-text fallback.
+    description = "An interactive figure"
+
+    def __init__(self) -> None:
+        self._controls: dict[str, ipywidgets.Widget] = {}
+        self._holding = 0
+        self.status = ipywidgets.HTML(value="", layout=ipywidgets.Layout(min_height="1.6em"))
+        self.message = ""
+        self.widget: ipywidgets.Box | None = None  # built by the subclass with _container
+
+    @property
+    def controls(self) -> dict[str, ipywidgets.Widget]:
+        """The controls a learner can change, by name (a new dict on each call)."""
+        return dict(self._controls)
+
+    def _container(self, children, css_class: str) -> ipywidgets.VBox:
+        """The top-level box, with a model id that is the same on every fresh run.
+
+        A notebook stores the displayed widget's model id in its output. ipywidgets
+        draws a random one; numbering the widgets of each class instead (the n-th
+        explorer of a kernel session gets the same id every time) keeps a
+        re-executed notebook byte for byte the same. Ids stay unique within a
+        session, as the front end needs.
+        """
+        name = type(self).__name__
+        number = next(_COUNTERS.setdefault(name, itertools.count(1)))
+        model_id = uuid.uuid5(_ID_NAMESPACE, f"{name}-{number}").hex
+        box = ipywidgets.VBox(children, model_id=model_id)
+        box.add_class(css_class)
+        return box
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude, **kwargs)
+        bundle["text/plain"] = self._plain_text()
+        return bundle
+
+    def _plain_text(self) -> str:
+        return (
+            f"{type(self).__name__}: {self.description}. Run this notebook in Jupyter "
+            "to use its controls; the static figure beside it shows what it does."
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+    @contextmanager
+    def _hold(self) -> Iterator[None]:
+        """Change several controls at once and redraw once, at the end."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+
+    def _set_message(self, text: str, warning: bool = False) -> None:
+        """Show one line under the widget: information, or a warning in bold."""
+        self.message = text
+        escaped = html.escape(text)
+        self.status.value = (
+            f'<span style="color:#b00020;font-weight:bold">⚠ {escaped}</span>'
+            if warning
+            else f'<span style="color:#333">{escaped}</span>'
+        )
