@@ -7,11 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-.PHONY: help lab test lint notebooks bench lock clean
+.PHONY: help lab test lint browser notebooks bench lock clean
 
 help:
 	@echo "make lab        start JupyterLab on the course contents (builds .venv first)"
 	@echo "make test       lint, unit/property/doctests, strict nbval, hygiene, browser tests"
+	@echo "make browser    only the real-browser tests (Chromium + JupyterLab)"
 	@echo "make notebooks  re-execute every notebook in place and normalise its metadata"
 	@echo "make bench      speed and memory of correlate2d against scipy; widget update times"
 	@echo "make lock       re-resolve requirements.lock and the environment files"
@@ -34,7 +35,11 @@ lab: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -rs --nbval --nbval-current-env \
-		--sanitize-with tests/nbval_sanitize.cfg tests helpers $(NOTEBOOKS)
+		--nbval-sanitize-with tests/nbval_sanitize.cfg tests helpers $(NOTEBOOKS)
+
+# The real-browser tests alone (Chromium + JupyterLab); `make test` runs them too.
+browser: $(STAMP)
+	$(BIN)/python -m pytest -rs tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
