@@ -56,9 +56,11 @@ __all__ = [
 #: Signed values: ColorBrewer's red-blue map (reversed so positive is red),
 #: listed by ColorBrewer as colour-blind safe. Always centred at zero.
 DIVERGING_CMAP = "RdBu_r"
-#: Non-negative matrices: ColorBrewer's single-hue blues, light for small
-#: values and dark for large ones, colour-blind safe.
-SEQUENTIAL_CMAP = "Blues"
+#: Non-negative matrices (small images, kernels of 0s and 1s, counts): grey
+#: levels, black for 0 and white for the largest value, so a bright pixel looks
+#: bright as in a photograph (a blue map would make it dark, like a negative
+#: response), and the colour-blind read it as everyone else does.
+SEQUENTIAL_CMAP = "gray"
 #: Pictures: plain grey levels, as a camera would record them.
 IMAGE_CMAP = "gray"
 #: Outline of the kernel's window (Okabe-Ito orange, with a dark edge so it

@@ -84,8 +84,10 @@ def test_show_matrix_fmt_overrides_the_default_format(fmt, expected):
 
 def test_show_matrix_text_contrasts_with_the_cell():
     """Text is white on a dark cell and black on a light one."""
-    plot = show_matrix([[10, 0]])
+    plot = show_matrix([[10, 0]], cmap="Blues")  # 10 is dark blue, 0 near white
     assert [text.get_color() for text in plot.texts] == ["white", "black"]
+    plot = show_matrix([[10, 0]])  # the default grey map: 10 is white, 0 black
+    assert [text.get_color() for text in plot.texts] == ["black", "white"]
 
 
 def test_show_matrix_highlights_the_window():
