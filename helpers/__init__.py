@@ -7,6 +7,8 @@ Modules, each doing what its name says:
 - :mod:`helpers.images`: the article's examples, synthetic scenes and a real photograph.
 - :mod:`helpers.edges`: gradients, magnitude, orientation and rotation error.
 - :mod:`helpers.windows`: the sliding window step by step, coverage, the animation.
+- :mod:`helpers.learn`: learning a kernel from examples by gradient descent, and
+  :mod:`helpers.learn_animation`, its animation.
 - :mod:`helpers.responses`: reading a filter response (strongest rows, signs, shares).
 - :mod:`helpers.pitfalls`: what uint8 arithmetic and clamping do to edge responses.
 - :mod:`helpers.plotting`: matrices with their numbers, images, signed responses.
@@ -27,6 +29,8 @@ from . import (
     edges,
     images,
     kernels,
+    learn,
+    learn_animation,
     parameters,
     pitfalls,
     plotting,
@@ -37,6 +41,8 @@ from .conv import *  # noqa: F403
 from .edges import *  # noqa: F403
 from .images import *  # noqa: F403
 from .kernels import *  # noqa: F403
+from .learn import *  # noqa: F403
+from .learn_animation import *  # noqa: F403
 from .parameters import *  # noqa: F403
 from .pitfalls import *  # noqa: F403
 from .plotting import *  # noqa: F403
@@ -51,6 +57,8 @@ __all__ = [
     *edges.__all__,
     *images.__all__,
     *kernels.__all__,
+    *learn.__all__,
+    *learn_animation.__all__,
     *parameters.__all__,
     *pitfalls.__all__,
     *plotting.__all__,

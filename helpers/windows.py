@@ -20,22 +20,17 @@ modifies its inputs.
 
 from __future__ import annotations
 
-import io
 import math
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from PIL import Image
 
+from ._animation import default_style, gif_bytes
 from ._validate import as_real_2d, check_int
 from .conv import output_shape
 from .plotting import show_matrix
@@ -60,7 +55,6 @@ SLIDING_WINDOW_GIF = "03-sliding-window.gif"
 _CELL = 0.5
 _LEFT, _RIGHT, _GAP, _BOTTOM, _TOP = 0.55, 0.2, 0.7, 0.8, 0.45
 _FRAME_DPI = 90
-_GIF_COLOURS = 64
 # A cell whose output is not computed yet: light grey, no number.
 _PENDING_COLOUR = "0.93"
 
@@ -408,7 +402,7 @@ def sliding_window_frames(image, kernel, *, dpi: int = _FRAME_DPI, final_frame: 
     products = np.stack([step.products for step in steps])
     signed = bool(np.any(products < 0))
     frames = []
-    with _default_style():
+    with default_style():
         for index in range(len(steps)):
             frames.append(_draw_frame(x, k, steps, result, index, signed, dpi))
         if final_frame:
@@ -473,7 +467,7 @@ def save_sliding_window_gif(
     frames = sliding_window_frames(image, kernel, dpi=dpi, final_frame=True)
     durations = [duration_ms] * (len(frames) - 1) + [final_ms]
     path = Path(path)
-    path.write_bytes(_gif_bytes(frames, durations))
+    path.write_bytes(gif_bytes(frames, durations))
     return path
 
 
@@ -518,16 +512,6 @@ def _format_number(value: float) -> str:
     if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
         return f"{value + 0.0:.0f}"  # + 0.0 turns -0.0 into 0.0
     return f"{value:.3g}"
-
-
-@contextmanager
-def _default_style() -> Iterator[None]:
-    """Matplotlib's default rcParams inside the block, whatever the caller set; restored after."""
-    with mpl.rc_context():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # some defaults are deprecated aliases
-            mpl.rcdefaults()
-        yield
 
 
 def _draw_frame(x, k, steps, result, index, signed, dpi) -> np.ndarray:
@@ -602,24 +586,3 @@ def _write_weights(ax, plot, shape, k, row, col) -> None:
                 fontsize=7,
                 color=colour,
             )
-
-
-def _gif_bytes(frames, durations) -> bytes:
-    """Encode RGBA frames as a looping GIF with one shared adaptive palette."""
-    rgb = [np.ascontiguousarray(frame[..., :3]) for frame in frames]
-    palette = Image.fromarray(np.concatenate(rgb, axis=0)).quantize(
-        colors=_GIF_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-    )
-    pictures = [
-        Image.fromarray(frame).quantize(palette=palette, dither=Image.Dither.NONE) for frame in rgb
-    ]
-    buffer = io.BytesIO()
-    pictures[0].save(
-        buffer,
-        format="GIF",
-        save_all=True,
-        append_images=pictures[1:],
-        duration=durations,
-        loop=0,
-    )
-    return buffer.getvalue()

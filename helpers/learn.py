@@ -1,0 +1,466 @@
+"""Learn a filter from examples by gradient descent, in plain numpy.
+
+The model is one cross-correlation, ``y = correlate2d(x, K)`` (valid mode),
+and the loss is the mean squared error against the targets, averaged over
+every output pixel of every example:
+
+.. math:: L(K) = \\frac{1}{M} \\sum_{n, r, c} (\\hat y_n[r, c] - y_n[r, c])^2,
+   \\qquad \\hat y_n = x_n \\star K,
+
+with ``M`` the number of output pixels in the batch. Its gradient is itself
+a cross-correlation: with ``G_n = dL/d(y_hat_n) = 2 (y_hat_n - y_n) / M``,
+
+.. math:: \\frac{\\partial L}{\\partial K[i, j]} = \\sum_n \\sum_{r, c}
+   G_n[r, c] \\, x_n[r + i, c + j] = \\sum_n (x_n \\star G_n)[i, j],
+
+a valid correlation of each input with its output gradient, which has
+exactly the kernel's shape. Nothing here modifies its inputs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._validate import as_real_2d, check_choice, check_int, check_shape
+from .conv import correlate2d
+
+__all__ = [
+    "LearningResult",
+    "finite_difference_gradient",
+    "largest_stable_rate",
+    "learn_kernel",
+    "loss",
+    "loss_gradient",
+    "make_training_pairs",
+    "predict",
+]
+
+
+@dataclass(frozen=True)
+class LearningResult:
+    """What :func:`learn_kernel` found, and how it got there.
+
+    Attributes
+    ----------
+    kernel : numpy.ndarray of float64, shape (kh, kw)
+        The kernel after the last step taken.
+    losses : numpy.ndarray of float64, shape (steps_taken + 1,)
+        ``losses[t]`` is the loss of the kernel after ``t`` steps
+        (``losses[0]`` is the starting kernel's loss).
+    snapshots : dict of int to numpy.ndarray
+        The kernel after selected numbers of steps: 0, every
+        ``snapshot_every`` steps, and the last step taken.
+    learning_rate : float
+        The step size used.
+    diverged : bool
+        True when the loss became non-finite or kept growing past its
+        starting value; learning stopped there.
+    stopped_at : int
+        The number of steps taken (fewer than asked for if it diverged).
+    """
+
+    kernel: np.ndarray
+    losses: np.ndarray
+    snapshots: dict = field(repr=False)
+    learning_rate: float
+    diverged: bool
+    stopped_at: int
+
+
+def _as_batch(value, name: str) -> list[np.ndarray]:
+    """A batch of 2-D float64 images: a 3-D array, one 2-D array, or a list of 2-D arrays."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a list of 2-D arrays or a 3-D array, got {value!r}")
+    try:
+        array = np.asarray(value)
+    except ValueError:  # images of different sizes
+        array = None
+    if array is not None and array.dtype.kind in "buifc" and array.ndim in (2, 3):
+        items = [array] if array.ndim == 2 else list(array)
+    else:
+        try:
+            items = list(value)
+        except TypeError:
+            raise TypeError(
+                f"{name} must be a list of 2-D arrays or a 3-D array, got {type(value).__name__}"
+            ) from None
+    if not items:
+        raise ValueError(f"{name} must hold at least one image, got none")
+    return [as_real_2d(item, f"{name}[{n}]") for n, item in enumerate(items)]
+
+
+def _check_pairs(inputs, targets, kernel_shape) -> tuple[list, list]:
+    """Read inputs and targets, checking each target is the valid output's size."""
+    xs = _as_batch(inputs, "inputs")
+    ys = _as_batch(targets, "targets")
+    if len(xs) != len(ys):
+        raise ValueError(
+            f"inputs and targets must hold as many images, got {len(xs)} and {len(ys)}"
+        )
+    kh, kw = kernel_shape
+    for n, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        wanted = (x.shape[0] - kh + 1, x.shape[1] - kw + 1)
+        if wanted[0] < 1 or wanted[1] < 1:
+            raise ValueError(
+                f"inputs[{n}] of shape {x.shape} is smaller than the kernel {kernel_shape}"
+            )
+        if y.shape != wanted:
+            raise ValueError(
+                f"targets[{n}] must have the valid output shape {wanted} for inputs[{n}] "
+                f"of shape {x.shape} and a {kh}x{kw} kernel, got {y.shape}"
+            )
+    return xs, ys
+
+
+def predict(inputs, kernel) -> list[np.ndarray]:
+    """The model's outputs: each input correlated (valid mode) with ``kernel``.
+
+    Parameters
+    ----------
+    inputs : array_like, shape (N, H, W), or a list of 2-D arrays
+        The example images. One 2-D array counts as a batch of one.
+    kernel : array_like, shape (kh, kw)
+        The filter.
+
+    Returns
+    -------
+    list of numpy.ndarray of float64
+        ``correlate2d(x, kernel)`` for each input ``x``.
+
+    Examples
+    --------
+    >>> [y.tolist() for y in predict([[[10, 10, 0, 0]]], [[1, 0, -1]])]
+    [[[10.0, 10.0]]]
+    """
+    k = as_real_2d(kernel, "kernel")
+    return [correlate2d(x, k) for x in _as_batch(inputs, "inputs")]
+
+
+def loss(inputs, targets, kernel) -> float:
+    """Mean squared error between ``predict(inputs, kernel)`` and ``targets``.
+
+    The mean runs over every output pixel of every example together.
+
+    Parameters
+    ----------
+    inputs : array_like, shape (N, H, W), or a list of 2-D arrays
+        The example images.
+    targets : array_like, shape (N, H - kh + 1, W - kw + 1), or a list of 2-D arrays
+        The wanted outputs, one per input.
+    kernel : array_like, shape (kh, kw)
+        The filter to score.
+
+    Returns
+    -------
+    float
+        The loss; 0 exactly when the kernel reproduces every target.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Naming the argument: not numbers, not 2-D images, a different number
+        of inputs and targets, or a target of the wrong shape.
+
+    Examples
+    --------
+    >>> x = [[[10, 10, 0, 0]]]
+    >>> loss(x, [[[10, 10]]], [[1, 0, -1]]), loss(x, [[[12, 10]]], [[1, 0, -1]])
+    (0.0, 2.0)
+    """
+    k = as_real_2d(kernel, "kernel")
+    xs, ys = _check_pairs(inputs, targets, k.shape)
+    squared = sum(float(np.sum((correlate2d(x, k) - y) ** 2)) for x, y in zip(xs, ys, strict=True))
+    return squared / sum(y.size for y in ys)
+
+
+def loss_gradient(inputs, targets, kernel) -> np.ndarray:
+    """The gradient dL/dK of :func:`loss`, computed as a cross-correlation.
+
+    Parameters
+    ----------
+    inputs, targets, kernel
+        As for :func:`loss`.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (kh, kw)
+        ``sum_n correlate2d(x_n, G_n)`` with ``G_n = 2 (y_hat_n - y_n) / M``
+        the gradient of the loss with respect to the n-th output, and ``M``
+        the number of output pixels in the batch.
+
+    See Also
+    --------
+    finite_difference_gradient : the same gradient, estimated numerically.
+
+    Notes
+    -----
+    Weight ``K[i, j]`` multiplies ``x[r + i, c + j]`` in output ``[r, c]``,
+    so it collects every output's error times the input pixel it saw: that
+    is the input correlated with the output gradient, and valid mode gives
+    exactly one number per weight.
+
+    Examples
+    --------
+    >>> x = [[[10, 10, 0, 0]]]
+    >>> loss_gradient(x, [[[10, 10]]], [[1, 0, -1]]).tolist()
+    [[0.0, 0.0, 0.0]]
+    >>> loss_gradient(x, [[[12, 10]]], [[1, 0, -1]]).tolist()  # output 0 too small
+    [[-20.0, -20.0, 0.0]]
+    """
+    k = as_real_2d(kernel, "kernel")
+    xs, ys = _check_pairs(inputs, targets, k.shape)
+    return _loss_and_gradient(xs, ys, k)[1]
+
+
+def _loss_and_gradient(xs, ys, k) -> tuple[float, np.ndarray]:
+    """The engine: loss and gradient together, on already checked float64 data."""
+    count = sum(y.size for y in ys)
+    squared = 0.0
+    gradient = np.zeros(k.shape)
+    for x, y in zip(xs, ys, strict=True):
+        error = correlate2d(x, k) - y
+        squared += float(np.sum(error**2))
+        gradient += correlate2d(x, 2.0 * error / count)
+    return squared / count, gradient
+
+
+def finite_difference_gradient(inputs, targets, kernel, step: float = 1e-5) -> np.ndarray:
+    """Estimate dL/dK by central differences: nudge each weight up and down.
+
+    ``(L(K + h e_ij) - L(K - h e_ij)) / (2 h)`` for each weight; slow (two
+    losses per weight) but independent of any derivation, so it checks
+    :func:`loss_gradient`.
+
+    Parameters
+    ----------
+    inputs, targets, kernel
+        As for :func:`loss`.
+    step : float, default 1e-5
+        The nudge ``h``; positive.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (kh, kw)
+
+    Examples
+    --------
+    >>> x = [[[10, 10, 0, 0]]]
+    >>> np.round(finite_difference_gradient(x, [[[12, 10]]], [[1, 0, -1]]), 6).tolist()
+    [[-20.0, -20.0, 0.0]]
+    """
+    k = as_real_2d(kernel, "kernel").copy()
+    if not isinstance(step, (int, float)) or not math.isfinite(step) or step <= 0:
+        raise ValueError(f"step must be a positive number, got {step!r}")
+    xs, ys = _check_pairs(inputs, targets, k.shape)
+    estimate = np.zeros(k.shape)
+    for index in np.ndindex(k.shape):
+        saved = k[index]
+        k[index] = saved + step
+        up = loss(xs, ys, k)
+        k[index] = saved - step
+        down = loss(xs, ys, k)
+        k[index] = saved
+        estimate[index] = (up - down) / (2 * step)
+    return estimate
+
+
+def largest_stable_rate(inputs, shape=(3, 3)) -> float:
+    """The learning rate above which gradient descent on :func:`loss` diverges.
+
+    The loss is quadratic in the kernel, with a constant Hessian
+    ``H = (2 / M) P^T P`` (``P`` holds every input window as a row). Gradient
+    descent with rate ``lr`` multiplies the error along each eigenvector of
+    ``H`` by ``1 - lr * lambda``, so it converges exactly when
+    ``lr < 2 / lambda_max``.
+
+    Parameters
+    ----------
+    inputs : array_like, shape (N, H, W), or a list of 2-D arrays
+        The example images (the targets do not matter).
+    shape : tuple of int, default (3, 3)
+        The kernel's shape.
+
+    Returns
+    -------
+    float
+        ``2 / lambda_max``.
+
+    Examples
+    --------
+    >>> round(largest_stable_rate([[[1, 0, 0, 1]]], shape=(1, 1)), 6)  # H = 2 * (1 + 1) / 4
+    2.0
+    """
+    kh, kw = check_shape(shape, "shape")
+    xs = _as_batch(inputs, "inputs")
+    for n, x in enumerate(xs):
+        if x.shape[0] < kh or x.shape[1] < kw:
+            raise ValueError(f"inputs[{n}] of shape {x.shape} is smaller than the kernel {shape}")
+    windows = [
+        np.lib.stride_tricks.sliding_window_view(x, (kh, kw)).reshape(-1, kh * kw) for x in xs
+    ]
+    patches = np.concatenate(windows)
+    hessian = 2.0 * patches.T @ patches / len(patches)
+    return float(2.0 / np.linalg.eigvalsh(hessian)[-1])
+
+
+def make_training_pairs(kernel, images=None, *, count: int = 4, size: int = 16, seed: int = 0):
+    """Examples for learning: images and what a known kernel makes of them.
+
+    Parameters
+    ----------
+    kernel : array_like, shape (kh, kw)
+        The "true" filter that the learner should rediscover.
+    images : array_like or list of 2-D arrays, optional
+        The inputs to use. By default ``count`` random images of
+        ``size x size`` pixels, brightness uniform in [0, 1), drawn from
+        ``numpy.random.default_rng(seed)``.
+    count : int, default 4
+        Number of random images (ignored when ``images`` is given).
+    size : int, default 16
+        Side of each random image; at least the kernel's larger side.
+    seed : int, default 0
+        Seed of the random images.
+
+    Returns
+    -------
+    inputs : numpy.ndarray of float64, shape (N, H, W), or a list of them
+        The images (a copy: changing them does not touch ``images``). A
+        3-D array when every image has the same shape, else a list.
+    targets : same kind as ``inputs``
+        ``correlate2d(x, kernel)`` for each input ``x``.
+
+    Examples
+    --------
+    >>> inputs, targets = make_training_pairs([[1, 0, -1]], count=2, size=5)
+    >>> inputs.shape, targets.shape
+    ((2, 5, 5), (2, 5, 3))
+    """
+    k = as_real_2d(kernel, "kernel")
+    if images is None:
+        count = check_int(count, "count", 1)
+        size = check_int(size, "size", max(k.shape))
+        seed = check_int(seed, "seed", 0)
+        rng = np.random.default_rng(seed)
+        xs = list(rng.random((count, size, size)) - 0.5)
+    else:
+        xs = [x.copy() for x in _as_batch(images, "images")]
+        for n, x in enumerate(xs):
+            if x.shape[0] < k.shape[0] or x.shape[1] < k.shape[1]:
+                raise ValueError(
+                    f"images[{n}] of shape {x.shape} is smaller than the kernel {k.shape}"
+                )
+    ys = [correlate2d(x, k) for x in xs]
+    if all(x.shape == xs[0].shape for x in xs):
+        return np.stack(xs), np.stack(ys)
+    return xs, ys
+
+
+def learn_kernel(
+    inputs,
+    targets,
+    shape=(3, 3),
+    *,
+    steps: int = 200,
+    learning_rate: float = 0.1,
+    init: str = "zeros",
+    seed: int = 0,
+    snapshot_every: int = 10,
+) -> LearningResult:
+    """Find the kernel that maps ``inputs`` to ``targets`` by gradient descent.
+
+    Each step moves the kernel against :func:`loss_gradient`:
+    ``K <- K - learning_rate * dL/dK``. Everything is deterministic.
+
+    Parameters
+    ----------
+    inputs, targets
+        As for :func:`loss`.
+    shape : tuple of int, default (3, 3)
+        Shape of the kernel to learn.
+    steps : int, default 200
+        Number of gradient steps (0 allowed: just the start).
+    learning_rate : float, default 0.1
+        Step size; a positive number.
+    init : {"zeros", "random"}, default "zeros"
+        Start from all zeros, or from standard-normal weights drawn from
+        ``numpy.random.default_rng(seed)``.
+    seed : int, default 0
+        Seed of the random start.
+    snapshot_every : int, default 10
+        Keep a copy of the kernel every this many steps.
+
+    Returns
+    -------
+    LearningResult
+        The learned kernel, the loss after every step, the snapshots, and
+        whether learning diverged.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Naming the argument, for malformed data or settings. Divergence is
+        not an error: it is reported in the result.
+
+    Notes
+    -----
+    Learning counts as diverged, and stops, when the loss becomes NaN or
+    infinite, or when it has grown three steps in a row and is above the
+    starting loss. On this quadratic loss that happens exactly when
+    ``learning_rate`` is above :func:`largest_stable_rate` (given enough steps).
+
+    Examples
+    --------
+    >>> inputs, targets = make_training_pairs([[1, 0, -1]], count=2, size=8)
+    >>> result = learn_kernel(inputs, targets, shape=(1, 3), steps=60, learning_rate=2.0)
+    >>> (np.round(result.kernel, 3) + 0.0).tolist(), result.diverged  # + 0.0: no "-0.0"
+    ([[1.0, 0.0, -1.0]], False)
+    """
+    kh, kw = check_shape(shape, "shape")
+    xs, ys = _check_pairs(inputs, targets, (kh, kw))
+    steps = check_int(steps, "steps", 0)
+    seed = check_int(seed, "seed", 0)
+    snapshot_every = check_int(snapshot_every, "snapshot_every", 1)
+    check_choice(init, "init", ("zeros", "random"))
+    if (
+        isinstance(learning_rate, bool)
+        or not isinstance(learning_rate, (int, float, np.floating, np.integer))
+        or not math.isfinite(learning_rate)
+        or learning_rate <= 0
+    ):
+        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+    rate = float(learning_rate)
+
+    if init == "zeros":
+        k = np.zeros((kh, kw))
+    else:
+        k = np.random.default_rng(seed).standard_normal((kh, kw))
+    snapshots = {0: k.copy()}
+    diverged = False
+    growing = 0
+    taken = 0
+    with np.errstate(over="ignore", invalid="ignore"):
+        current, gradient = _loss_and_gradient(xs, ys, k)
+        losses = [current]
+        for step in range(1, steps + 1):
+            k = k - rate * gradient
+            current, gradient = _loss_and_gradient(xs, ys, k)
+            losses.append(current)
+            taken = step
+            if step % snapshot_every == 0:
+                snapshots[step] = k.copy()
+            growing = growing + 1 if current > losses[-2] else 0
+            if not math.isfinite(current) or (growing >= 3 and current > losses[0]):
+                diverged = True
+                break
+    snapshots[taken] = k.copy()
+    return LearningResult(
+        kernel=k,
+        losses=np.array(losses),
+        snapshots=snapshots,
+        learning_rate=rate,
+        diverged=diverged,
+        stopped_at=taken,
+    )

@@ -1,0 +1,71 @@
+"""Tests for helpers.learn_animation: chapter 07's GIF of a kernel being learned."""
+
+import io
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image, ImageSequence
+
+from helpers.kernels import SOBEL_VERTICAL, VERTICAL
+from helpers.learn import learn_kernel, make_training_pairs
+from helpers.learn_animation import (
+    LEARNING_GIF,
+    learning_frames,
+    render_learning_figure,
+    save_learning_gif,
+)
+
+FIGURES = Path(__file__).resolve().parents[1] / "notebooks" / "figures"
+
+
+@pytest.fixture(scope="module")
+def small_run():
+    x, y = make_training_pairs(SOBEL_VERTICAL, count=2, size=6)
+    return learn_kernel(x, y, steps=3, learning_rate=2.0, snapshot_every=1)
+
+
+def test_committed_gif_equals_what_the_code_draws(tmp_path):
+    """notebooks/figures/07-learning.gif is byte for byte what render_learning_figure writes."""
+    (written,) = render_learning_figure(tmp_path)
+    assert written.name == LEARNING_GIF
+    assert (FIGURES / LEARNING_GIF).read_bytes() == written.read_bytes()
+    gif = Image.open(io.BytesIO(written.read_bytes()))
+    assert gif.info["loop"] == 0
+    durations = [frame.info["duration"] for frame in ImageSequence.Iterator(gif)]
+    assert durations[-1] > durations[0]
+    assert len(written.read_bytes()) < 200_000
+
+
+def test_frames_one_per_step_same_size_and_no_pyplot_figure(small_run):
+    """Every snapshot gives one RGBA frame of the same size; frames differ; pyplot is untouched."""
+    frames = learning_frames(small_run, SOBEL_VERTICAL, dpi=30)
+    assert len(frames) == 4
+    assert {f.shape for f in frames} == {frames[0].shape} and frames[0].shape[2] == 4
+    assert not np.array_equal(frames[0], frames[1])
+    assert plt.get_fignums() == []
+
+
+def test_gif_is_deterministic(small_run, tmp_path):
+    """Two writes give the same bytes."""
+    a = save_learning_gif(tmp_path / "a.gif", small_run, SOBEL_VERTICAL, dpi=30)
+    b = save_learning_gif(tmp_path / "b.gif", small_run, SOBEL_VERTICAL, dpi=30)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"result": "not a result"}, "result must be a LearningResult"),
+        ({"true_kernel": [[1, -1]]}, "true_kernel"),
+        ({"steps": [0, 99]}, "steps"),
+        ({"steps": []}, "steps"),
+        ({"dpi": 0}, "dpi"),
+    ],
+)
+def test_bad_arguments_raise_naming_them(small_run, kwargs, words):
+    """Malformed arguments raise naming the argument."""
+    arguments = {"result": small_run, "true_kernel": VERTICAL} | kwargs
+    with pytest.raises((TypeError, ValueError), match=words):
+        learning_frames(**arguments)
