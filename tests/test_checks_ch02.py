@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from feedback import one_line
 from scipy import signal
 
 from helpers import checks
@@ -14,12 +15,6 @@ CHECKERS = [
     ch02.check_why_libraries_skip_the_flip,
     ch02.check_correlation_swap,
 ]
-
-
-def one_line(capsys) -> str:
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1, out
-    return out
 
 
 def test_exercise_kernel_is_asymmetric_every_way():

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import scipy.signal
+from feedback import one_line
 
 from helpers import checks
 from helpers.checks import ch03
@@ -14,12 +15,6 @@ CHECKERS = [
     ch03.check_window,
     ch03.check_same_mode_choice,
 ]
-
-
-def one_line(capsys) -> str:
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1, out
-    return out
 
 
 @pytest.mark.parametrize(

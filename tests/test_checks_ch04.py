@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from feedback import feedback
 
 from helpers import checks
 from helpers.checks import ch04
@@ -14,15 +15,6 @@ CHECKERS = [
     ch04.check_checkerboard_value,
     ch04.check_horizontal_boundary_filter,
 ]
-
-
-def feedback(checker, answer, capsys):
-    """Run a checker and return its single line of output."""
-    assert checker(answer) is None
-    out = capsys.readouterr()
-    assert out.err == ""
-    assert out.out.count("\n") == 1, out.out
-    return out.out
 
 
 @pytest.mark.parametrize(

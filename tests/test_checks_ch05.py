@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from feedback import feedback
 
 from helpers import checks
 from helpers.checks import ch05
@@ -14,15 +15,6 @@ CHECKERS = [
     ch05.check_uint8_difference,
     ch05.check_why_float64,
 ]
-
-
-def feedback(checker, answer, capsys):
-    """Run a checker and return its single line of output."""
-    assert checker(answer) is None
-    out = capsys.readouterr()
-    assert out.err == ""
-    assert out.out.count("\n") == 1, out.out
-    return out.out
 
 
 @pytest.mark.parametrize(
