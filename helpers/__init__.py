@@ -7,6 +7,8 @@ Modules, each doing what its name says:
 - :mod:`helpers.images`: the article's examples, synthetic scenes and a real photograph.
 - :mod:`helpers.edges`: gradients, magnitude, orientation and rotation error.
 - :mod:`helpers.windows`: the sliding window step by step, coverage, the animation.
+- :mod:`helpers.padding`: zero padding, "same" padding, and the output-size formula
+  with stride (``correlate2d`` takes ``padding`` and ``stride`` arguments).
 - :mod:`helpers.learn`: learning a kernel from examples by gradient descent, and
   :mod:`helpers.learn_animation`, its animation.
 - :mod:`helpers.responses`: reading a filter response (strongest rows, signs, shares).
@@ -31,6 +33,7 @@ from . import (
     kernels,
     learn,
     learn_animation,
+    padding,
     parameters,
     pitfalls,
     plotting,
@@ -43,6 +46,7 @@ from .images import *  # noqa: F403
 from .kernels import *  # noqa: F403
 from .learn import *  # noqa: F403
 from .learn_animation import *  # noqa: F403
+from .padding import *  # noqa: F403
 from .parameters import *  # noqa: F403
 from .pitfalls import *  # noqa: F403
 from .plotting import *  # noqa: F403
@@ -59,6 +63,7 @@ __all__ = [
     *kernels.__all__,
     *learn.__all__,
     *learn_animation.__all__,
+    *padding.__all__,
     *parameters.__all__,
     *pitfalls.__all__,
     *plotting.__all__,

@@ -78,3 +78,19 @@ def check_int(value, name: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
     return int(value)
+
+
+def check_pair(value, name: str, minimum: int) -> tuple[int, int]:
+    """Return ``value`` as a (rows, columns) pair of ints >= ``minimum``, or raise naming it.
+
+    A single integer means the same on both axes; a pair gives one per axis.
+    """
+    items = value if isinstance(value, (tuple, list)) else (value, value)
+    if len(items) != 2 or any(
+        isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < minimum for n in items
+    ):
+        raise ValueError(
+            f"{name} must be an integer >= {minimum} or a pair of them (rows, columns), "
+            f"got {value!r}"
+        )
+    return int(items[0]), int(items[1])

@@ -32,13 +32,26 @@ correlation and ``scipy.signal.convolve2d(mode="same")`` for convolution.
 ``scipy.signal.correlate2d(mode="same")`` crops one pixel further for
 even-sized kernels (it crops ``full`` of the convolution with the flipped
 kernel, using the convolution's start index), so it is not used as the model.
+
+Padding and stride
+------------------
+``padding=p`` surrounds the image with ``p`` zeros on every side (or ``(rows,
+columns)``) before the mode applies; ``stride=s`` moves the window ``s``
+pixels at a time (or ``(rows, columns)``), keeping the first position and every
+``s``-th one after it. With ``mode="valid"`` this is what a CNN layer's
+``padding`` and ``stride`` do, and the output has ``floor((n + 2p - f) / s) + 1``
+positions per axis (:func:`helpers.padding.output_size`). When ``s`` does not
+divide ``n + 2p - f`` the size is rounded down, as in PyTorch and TensorFlow, and
+the last ``(n + 2p - f) mod s`` pixels are never read; check with
+``output_size(..., exact=True)`` if that would be a bug.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_shape
+from ._validate import as_real_2d, check_choice, check_pair, check_shape
+from .padding import output_size, pad
 
 MODES = ("valid", "same", "full")
 
@@ -59,7 +72,9 @@ _FFT_SLAB_ROWS = 128
 __all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "output_shape"]
 
 
-def output_shape(image_shape, kernel_shape, mode: str = "valid") -> tuple[int, int]:
+def output_shape(
+    image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1
+) -> tuple[int, int]:
     """Shape of the result of correlating an image with a kernel.
 
     Parameters
@@ -68,18 +83,26 @@ def output_shape(image_shape, kernel_shape, mode: str = "valid") -> tuple[int, i
         ``(rows, columns)`` of the image and of the kernel.
     mode : {"valid", "same", "full"}
         See :mod:`helpers.conv`.
+    padding : int or (int, int), default 0
+        Zeros added on each side of the image before the mode applies.
+    stride : int or (int, int), default 1
+        Step of the window, in pixels.
 
     Returns
     -------
     tuple of int
-        ``(n - f + 1)`` per axis for ``"valid"``, ``n`` for ``"same"`` and
-        ``n + f - 1`` for ``"full"``.
+        Per axis, with ``m = n + 2p``: ``m - f + 1`` positions for ``"valid"``,
+        ``m`` for ``"same"`` and ``m + f - 1`` for ``"full"``, of which the stride
+        keeps every ``s``-th: ``(positions - 1) // s + 1``. For ``"valid"``
+        that is ``floor((n + 2p - f) / s) + 1``.
 
     Raises
     ------
     ValueError
-        If a shape is not a pair of positive integers, the mode is unknown, or
-        the kernel is larger than the image in ``"valid"`` mode.
+        If a shape is not a pair of positive integers, the mode is unknown,
+        ``padding`` or ``stride`` is not a non-negative (positive for the
+        stride) integer or pair, or the kernel is larger than the padded image
+        in ``"valid"`` mode.
 
     Examples
     --------
@@ -89,24 +112,40 @@ def output_shape(image_shape, kernel_shape, mode: str = "valid") -> tuple[int, i
     (3, 3)
     >>> output_shape((5, 5), (3, 3), mode="full")
     (7, 7)
+
+    One pixel of zero padding keeps the size; a stride of 2 halves it, rounding down:
+
+    >>> output_shape((5, 5), (3, 3), padding=1)
+    (5, 5)
+    >>> output_shape((10, 7), (3, 3), stride=2)
+    (4, 3)
     """
     (rows, cols) = check_shape(image_shape, "image_shape")
     (krows, kcols) = check_shape(kernel_shape, "kernel_shape")
     check_choice(mode, "mode", MODES)
-    if mode == "same":
-        return rows, cols
-    if mode == "full":
-        return rows + krows - 1, cols + kcols - 1
-    if krows > rows or kcols > cols:
+    pad_rows, pad_cols = check_pair(padding, "padding", 0)
+    step_rows, step_cols = check_pair(stride, "stride", 1)
+    padded_rows, padded_cols = rows + 2 * pad_rows, cols + 2 * pad_cols
+    if mode == "valid" and (krows > padded_rows or kcols > padded_cols):
+        image = f"image of shape {(rows, cols)}"
+        if pad_rows or pad_cols:
+            image += f", {(padded_rows, padded_cols)} once padded,"
         raise ValueError(
-            f"kernel of shape {(krows, kcols)} is larger than image of shape "
-            f"{(rows, cols)}; 'valid' mode needs the kernel to fit inside the image "
-            "(use mode='same' or 'full' to pad with zeros)"
+            f"kernel of shape {(krows, kcols)} is larger than {image}; 'valid' mode needs "
+            "the kernel to fit inside the image (use mode='same' or 'full', or padding, "
+            "to pad with zeros)"
         )
-    return rows - krows + 1, cols - kcols + 1
+    shape = []
+    for n, f, p, s in ((rows, krows, pad_rows, step_rows), (cols, kcols, pad_cols, step_cols)):
+        if mode == "valid":
+            shape.append(output_size(n, f, p, s))
+        else:
+            positions = n + 2 * p + (f - 1 if mode == "full" else 0)
+            shape.append((positions - 1) // s + 1)
+    return shape[0], shape[1]
 
 
-def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
+def correlate2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
     """Cross-correlate a 2-D image with a 2-D kernel (what CNN layers compute).
 
     Parameters
@@ -118,6 +157,14 @@ def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
         The filter; any size up to the image's in ``"valid"`` mode.
     mode : {"valid", "same", "full"}
         Which output positions to compute; see :mod:`helpers.conv`.
+    padding : int or (int, int), default 0
+        Zeros added around the image first, on every side (or ``(rows,
+        columns)``). ``padding=1`` with a 3x3 kernel keeps the image's size.
+    stride : int or (int, int), default 1
+        Move the window this many pixels at a time; the output keeps the
+        first position and every ``stride``-th one after it. When the stride
+        does not divide ``n + 2p - f``, the last pixels are not read (the size
+        is rounded down, as in CNN libraries); see :mod:`helpers.padding`.
 
     Returns
     -------
@@ -131,8 +178,9 @@ def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
     TypeError
         If ``image`` or ``kernel`` is complex or not numeric.
     ValueError
-        If either is not 2-D or is empty, the mode is unknown, or the kernel
-        is larger than the image in ``"valid"`` mode.
+        If either is not 2-D or is empty, the mode is unknown, ``padding`` or
+        ``stride`` is not a valid size, or the kernel is larger than the
+        (padded) image in ``"valid"`` mode.
 
     See Also
     --------
@@ -153,7 +201,8 @@ def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
     unless the kernel has more than ``FFT_MIN_TAPS`` weights and the direct
     work (weights x output pixels) exceeds ``FFT_MIN_WORK``: then the FFT is
     faster, and agrees to about 1e-12 relative to the largest value. Images
-    with NaN or infinity always take the direct path.
+    with NaN or infinity always take the direct path. With a stride, only the
+    kept positions are computed (one strided slice per weight), exactly.
 
     Examples
     --------
@@ -167,14 +216,23 @@ def correlate2d(image, kernel, mode: str = "valid") -> np.ndarray:
            [ 0., 30., 30.,  0.],
            [ 0., 30., 30.,  0.],
            [ 0., 30., 30.,  0.]])
+
+    With one pixel of zero padding the output keeps the 6x6 size; the border
+    of zeros next to the bright left side reads as a dark-to-bright edge
+    (negative). A stride of 2 keeps every other position:
+
+    >>> correlate2d(image, kernel, padding=1)[1]
+    array([-30.,   0.,  30.,  30.,   0.,   0.])
+    >>> correlate2d(image, kernel, padding=1, stride=2)
+    array([[-20.,  20.,   0.],
+           [-30.,  30.,   0.],
+           [-30.,  30.,   0.]])
     """
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
-    shape = output_shape(x.shape, k.shape, mode)
-    return _correlate(x, k, mode, shape)
+    x, k, shape, stride = _prepare(image, kernel, mode, padding, stride)
+    return _correlate(x, k, mode, shape, stride)
 
 
-def convolve2d(image, kernel, mode: str = "valid") -> np.ndarray:
+def convolve2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
     """Convolve a 2-D image with a 2-D kernel: correlation with the kernel turned 180 degrees.
 
     Parameters
@@ -185,11 +243,14 @@ def convolve2d(image, kernel, mode: str = "valid") -> np.ndarray:
         The filter.
     mode : {"valid", "same", "full"}
         See :mod:`helpers.conv`.
+    padding, stride : int or (int, int)
+        As for :func:`correlate2d`.
 
     Returns
     -------
     numpy.ndarray of float64
-        Equal to ``correlate2d(image, kernel[::-1, ::-1], mode)``.
+        Equal to ``correlate2d(image, kernel[::-1, ::-1], mode, padding=...,
+        stride=...)``.
 
     Raises
     ------
@@ -222,13 +283,11 @@ def convolve2d(image, kernel, mode: str = "valid") -> np.ndarray:
     array([[4., 5.],
            [7., 8.]])
     """
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
-    shape = output_shape(x.shape, k.shape, mode)
-    return _correlate(x, k[::-1, ::-1], mode, shape)
+    x, k, shape, stride = _prepare(image, kernel, mode, padding, stride)
+    return _correlate(x, k[::-1, ::-1], mode, shape, stride)
 
 
-def correlate2d_loops(image, kernel) -> np.ndarray:
+def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
     """Cross-correlate in ``"valid"`` mode with two plain loops: the readable version.
 
     It computes exactly what :func:`correlate2d` computes in ``"valid"`` mode,
@@ -240,11 +299,17 @@ def correlate2d_loops(image, kernel) -> np.ndarray:
     image : array_like, shape (H, W)
         Real numbers of any dtype or nested lists. Never modified.
     kernel : array_like, shape (kh, kw)
-        The filter; it must fit inside the image.
+        The filter; it must fit inside the (padded) image.
+    padding, stride : int or (int, int)
+        As for :func:`correlate2d`: the image is padded with zeros first, and
+        output cell ``(r, c)`` reads the window whose top-left pixel is
+        ``(r * stride, c * stride)``.
 
     Returns
     -------
-    numpy.ndarray of float64, shape (H - kh + 1, W - kw + 1)
+    numpy.ndarray of float64
+        Shape ``floor((n + 2p - f) / s) + 1`` per axis; ``(H - kh + 1, W - kw + 1)``
+        without padding and stride.
 
     Raises
     ------
@@ -262,16 +327,29 @@ def correlate2d_loops(image, kernel) -> np.ndarray:
     array([[4., 3., 4.],
            [2., 4., 3.],
            [2., 3., 4.]])
+    >>> correlate2d_loops(image, kernel, stride=2)
+    array([[4., 4.],
+           [2., 4.]])
     """
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
+    x, k, shape, (step_rows, step_cols) = _prepare(image, kernel, "valid", padding, stride)
     kh, kw = k.shape
-    out = np.zeros(output_shape(x.shape, k.shape, "valid"))
+    out = np.zeros(shape)
     for r in range(out.shape[0]):
         for c in range(out.shape[1]):
-            window = x[r : r + kh, c : c + kw]
+            top, left = r * step_rows, c * step_cols
+            window = x[top : top + kh, left : left + kw]
             out[r, c] = np.sum(window * k)
     return out
+
+
+def _prepare(image, kernel, mode, padding, stride):
+    """Validate all arguments; return the padded float64 image, kernel, output shape, stride."""
+    x = as_real_2d(image, "image")
+    k = as_real_2d(kernel, "kernel")
+    shape = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride)
+    if check_pair(padding, "padding", 0) != (0, 0):
+        x = pad(x, padding)
+    return x, k, shape, check_pair(stride, "stride", 1)
 
 
 def _start(mode: str, kernel_shape: tuple[int, int]) -> tuple[int, int]:
@@ -284,12 +362,15 @@ def _start(mode: str, kernel_shape: tuple[int, int]) -> tuple[int, int]:
     return 0, 0
 
 
-def _correlate(x: np.ndarray, k: np.ndarray, mode: str, shape: tuple[int, int]) -> np.ndarray:
+def _correlate(x: np.ndarray, k: np.ndarray, mode: str, shape, stride=(1, 1)) -> np.ndarray:
     """Correlation of validated float64 arrays, choosing the faster engine."""
     start = _start(mode, k.shape)
     # Summing is a cheap finiteness test: it is only non-finite when the image
     # holds NaN or infinity (or its sum overflows, which merely costs speed).
     finite = bool(np.isfinite(x.sum()))
+    if stride != (1, 1):
+        with np.errstate(invalid="ignore", over="ignore"):
+            return _correlate_strided(x, k, start, shape, stride, skip_zeros=finite)
     work = k.size * shape[0] * shape[1]
     if finite and k.size > FFT_MIN_TAPS and work > FFT_MIN_WORK:
         return _correlate_fft(x, k, start, shape)
@@ -349,6 +430,40 @@ def _correlate_direct(x, k, start, shape, *, skip_zeros: bool) -> np.ndarray:
                 np.multiply(run, w, out=t)
                 a += t
         out[r0 : r0 + rows] = a.reshape(rows, slab_cols)[:, :out_cols]
+    return out
+
+
+def _correlate_strided(x, k, start, shape, stride, *, skip_zeros: bool) -> np.ndarray:
+    """Only the kept positions: one strided slice of the zero-bordered image per weight.
+
+    Weight ``k[i, j]`` meets, at output cell ``(r, c)``, the bordered image's
+    pixel ``(i + r * sr, j + c * sc)``: a slice with steps ``(sr, sc)``. The
+    border is the zeros that ``start`` implies (none in ``"valid"`` mode) plus,
+    at the far end, whatever the last window needs. Weights are added in the
+    same order as in :func:`_correlate_direct`, so a stride's result equals the
+    stride-1 result's kept cells exactly.
+    """
+    kh, kw = k.shape
+    rows, cols = shape
+    step_rows, step_cols = stride
+    before = (kh - 1 - start[0], kw - 1 - start[1])
+    after = (
+        max(0, step_rows * (rows - 1) + kh - x.shape[0] - before[0]),
+        max(0, step_cols * (cols - 1) + kw - x.shape[1] - before[1]),
+    )
+    if before != (0, 0) or after != (0, 0):
+        x = np.pad(x, ((before[0], after[0]), (before[1], after[1])))
+    out = np.zeros(shape)
+    for (i, j), w in np.ndenumerate(k):
+        if skip_zeros and w == 0.0:  # 0 * finite adds nothing
+            continue
+        out += (
+            w
+            * x[
+                i : i + step_rows * (rows - 1) + 1 : step_rows,
+                j : j + step_cols * (cols - 1) + 1 : step_cols,
+            ]
+        )
     return out
 
 

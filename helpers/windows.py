@@ -31,7 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ._animation import default_style, gif_bytes
-from ._validate import as_real_2d, check_int
+from ._validate import as_real_2d, check_int, check_pair
 from .conv import output_shape
 from .plotting import show_matrix
 
@@ -181,7 +181,7 @@ def window_steps(image, kernel) -> list[WindowStep]:
     return steps
 
 
-def coverage(image_shape, kernel_shape, mode: str = "valid") -> np.ndarray:
+def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
     """How many output positions use each input pixel.
 
     A pixel is "used" by an output position when the kernel's window covers
@@ -195,6 +195,10 @@ def coverage(image_shape, kernel_shape, mode: str = "valid") -> np.ndarray:
         Which output positions exist, as in :func:`helpers.conv.correlate2d`:
         ``"same"`` and ``"full"`` pad the image with zeros, so their windows
         may hang over the border.
+    padding, stride : int or (int, int)
+        As for :func:`helpers.conv.correlate2d`: zeros around the image, and
+        the window's step. With a stride that does not fit, pixels at the far
+        edge get a count of 0.
 
     Returns
     -------
@@ -205,7 +209,8 @@ def coverage(image_shape, kernel_shape, mode: str = "valid") -> np.ndarray:
     ------
     ValueError
         If a shape is not a pair of positive integers, the mode is unknown,
-        or the kernel is larger than the image in ``"valid"`` mode.
+        ``padding`` or ``stride`` is not a valid size, or the kernel is larger
+        than the (padded) image in ``"valid"`` mode.
 
     See Also
     --------
@@ -238,26 +243,42 @@ def coverage(image_shape, kernel_shape, mode: str = "valid") -> np.ndarray:
            [6, 9, 9, 9, 6],
            [6, 9, 9, 9, 6],
            [4, 6, 6, 6, 4]])
+
+    A stride of 2 on a 10-pixel row leaves the last pixel unread:
+
+    >>> coverage((1, 10), (1, 3), stride=2)
+    array([[1, 1, 2, 1, 2, 1, 2, 1, 1, 0]])
     """
-    out_rows, out_cols = output_shape(image_shape, kernel_shape, mode)  # validates all three
+    out_rows, out_cols = output_shape(
+        image_shape, kernel_shape, mode, padding=padding, stride=stride
+    )  # validates everything
     rows, cols = (int(n) for n in image_shape)
     kh, kw = (int(n) for n in kernel_shape)
-    by_row = _uses_along_axis(rows, kh, out_rows, mode)
-    by_col = _uses_along_axis(cols, kw, out_cols, mode)
+    (pad_rows, pad_cols), (step_rows, step_cols) = (
+        check_pair(padding, "padding", 0),
+        check_pair(stride, "stride", 1),
+    )
+    by_row = _uses_along_axis(rows, kh, out_rows, mode, pad_rows, step_rows)
+    by_col = _uses_along_axis(cols, kw, out_cols, mode, pad_cols, step_cols)
     return np.outer(by_row, by_col)
 
 
-def _uses_along_axis(size: int, taps: int, outputs: int, mode: str) -> np.ndarray:
+def _uses_along_axis(
+    size: int, taps: int, outputs: int, mode: str, padding: int, stride: int
+) -> np.ndarray:
     """For each index along one axis, how many window positions contain it."""
     # Image index of the first window's first tap: 0 in "valid", left of the
-    # image (in the zero padding) in "same" and "full", as helpers.conv crops.
+    # image (in the zero padding) in "same" and "full", as helpers.conv crops;
+    # explicit padding moves it further left.
     first = {"valid": 0, "same": (taps - 1) // 2 - (taps - 1), "full": -(taps - 1)}[mode]
+    first -= padding
     counts = np.zeros(size, dtype=np.int64)
+    starts = first + stride * np.arange(outputs)  # where each window begins
     for tap in range(taps):
-        # Tap number `tap` of the windows lands on indices first + tap + (0 .. outputs - 1).
-        start, stop = max(0, first + tap), min(size, first + tap + outputs)
-        if start < stop:
-            counts[start:stop] += 1
+        # Tap number `tap` of the windows lands on starts + tap; one tap never hits a
+        # pixel twice, so adding through an index array counts correctly.
+        hits = starts + tap
+        counts[hits[(hits >= 0) & (hits < size)]] += 1
     return counts
 
 

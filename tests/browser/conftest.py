@@ -682,6 +682,34 @@ INIT_JS = r"""
     }
     return models[0];
   };
+  // Front-end sync state of every model with this description: its value, and the
+  // ipywidgets throttle (messages in flight to the kernel, changes waiting to be sent).
+  T.syncState = async (path, description) => {
+    const manager = await T.widgetManager(path);
+    if (!manager) return [];
+    const models = await Promise.all(Object.values(manager._models || {}));
+    return models.filter((m) => m.get('description') === description).map((m) => ({
+      model: m.get('_model_name'),
+      value: T.jsonable(m.get('value')),
+      pending: m._pending_msgs === undefined ? null : m._pending_msgs,
+      buffered: T.jsonable(m._msg_buffer),
+    }));
+  };
+  // Run code in the notebook's kernel outside any cell; resolves to what it printed.
+  T.kernelPrint = async (path, code) => {
+    const p = T.panel(path);
+    const kernel = p && p.sessionContext.session && p.sessionContext.session.kernel;
+    if (!kernel) return '(no kernel)';
+    const future = kernel.requestExecute({ code, silent: false, store_history: false });
+    let text = '';
+    future.onIOPub = (msg) => {
+      const c = msg.content;
+      if (msg.header.msg_type === 'stream') text += c.text;
+      if (msg.header.msg_type === 'error') text += `${c.ename}: ${c.evalue}`;
+    };
+    await future.done;
+    return text;
+  };
   T.setValue = async (path, description, value, modelName) => {
     const model = await T.findModel(path, description, modelName);
     model.set('value', value);
@@ -900,6 +928,27 @@ def widget_value(page, description: str, model_name: str | None = None, name=Non
         "async ([p, d, m]) => window.__labtest.jsonable((await window.__labtest.findModel(p, d, m))"
         ".get('value'))",
         [name, description, model_name],
+    )
+
+
+def sync_state(page, description: str, name: str | None = None) -> list[dict]:
+    """Front-end sync state of the widget models with this description, for diagnostics.
+
+    One dict per model: ``model`` (its name), ``value``, ``pending`` (messages to the kernel
+    not yet acknowledged by an idle status) and ``buffered`` (changes held back meanwhile).
+    """
+    return page.evaluate("([p, d]) => window.__labtest.syncState(p, d)", [name, description])
+
+
+def kernel_print(page, code: str, name: str | None = None, timeout: float = 10_000) -> str:
+    """Run ``code`` in the open notebook's kernel, outside any cell; return what it printed."""
+    return page.evaluate(
+        f"""([p, c]) => Promise.race([
+            window.__labtest.kernelPrint(p, c),
+            new Promise((resolve) => setTimeout(() => resolve('(no answer in {timeout} ms)'),
+                                                {timeout})),
+        ])""",
+        [name, code],
     )
 
 

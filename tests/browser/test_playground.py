@@ -35,10 +35,12 @@ from helpers.render import HIGHLIGHT, block_size, palette, signed_levels
 from .conftest import (
     image_array,
     image_bytes,
+    kernel_print,
     open_notebook,
     outputs_with_errors,
     run_all,
     screenshot,
+    sync_state,
     wait_for_widgets,
     widget_problems,
 )
@@ -80,15 +82,22 @@ def open_playground(page, lab) -> list[str]:
     return page_errors
 
 
-def wait_until(page, mismatches, what: str, timeout: float = UPDATE_TIMEOUT) -> None:
-    """Poll ``mismatches()`` (a list of differences) until it is empty, or fail with the last."""
+def wait_until(
+    page, mismatches, what: str, timeout: float = UPDATE_TIMEOUT, diagnose=None
+) -> None:
+    """Poll ``mismatches()`` (a list of differences) until it is empty, or fail with the last.
+
+    ``diagnose()``, if given, returns lines added to the failure message: where the update
+    got stuck (front end, kernel, or the way back).
+    """
     deadline = time.monotonic() + timeout
     found = mismatches()
     while found:
         if time.monotonic() > deadline:
+            extra = diagnose() if diagnose else []
             raise AssertionError(
                 f"{what}: the page still differs from helpers after {timeout:.0f} s:\n  "
-                + "\n  ".join(found)
+                + "\n  ".join(found + extra)
             )
         page.wait_for_timeout(POLL_SECONDS * 1000)
         found = mismatches()
@@ -423,11 +432,26 @@ def test_stepper_fills_in_the_output(page, lab):
     stepper = page.locator(".sliding-window-stepper")
     handle = stepper.locator(".noUi-handle")
 
+    def diagnose() -> list[str]:
+        # Which side is stuck: the slider's model in the page, or the kernel's stepper?
+        return [
+            f"front end, position slider: {sync_state(page, 'position', NOTEBOOK)}",
+            f"front end, play button: {sync_state(page, 'play', NOTEBOOK)}",
+            "kernel: "
+            + kernel_print(
+                page,
+                "print(stepper.controls['position'].value, stepper.controls['play'].value,"
+                " repr(stepper.message))",
+                NOTEBOOK,
+            ).strip(),
+        ]
+
     def check(example, image, kernel, position, step):
         wait_until(
             page,
             lambda: stepper_mismatches(stepper, example, image, kernel, position),
             f"stepper, {example}, position {position}",
+            diagnose=diagnose,
         )
         show(page, stepper, f"playground-stepper-{step}")
 

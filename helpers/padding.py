@@ -1,0 +1,217 @@
+"""Zero padding and stride: the two knobs that set the size of a correlation's output.
+
+* :func:`pad` surrounds an image with a border of zeros (or another value).
+* :func:`same_padding` is the border that keeps the output as large as the input.
+* :func:`output_size` is the formula ``floor((n + 2p - f) / s) + 1`` for one axis, and
+  :func:`leftover` says how many pixels at the far edge no window reaches when the
+  stride does not divide ``n + 2p - f``.
+
+:func:`helpers.conv.correlate2d` and its relatives take ``padding`` and ``stride``
+arguments built on these.
+
+What happens when the stride does not fit
+-----------------------------------------
+With ``n = 10``, ``f = 3``, ``p = 0`` and ``s = 2`` the formula gives
+``(10 - 3) / 2 + 1 = 4.5`` positions. There is no half position: the window starts at
+0, 2, 4 and 6, and one more step would start at 8 and hang past the edge. Like PyTorch,
+TensorFlow (``padding="VALID"``) and every other library we know of, :func:`output_size`
+rounds down and the last pixel is never looked at; :func:`leftover` counts such pixels.
+Pass ``exact=True`` to get an error instead, which is what you want when a silent loss
+of a border column would be a bug.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_real_2d, check_int, check_pair
+
+__all__ = ["leftover", "output_size", "pad", "same_padding"]
+
+
+def pad(image, padding, value: float = 0.0) -> np.ndarray:
+    """Surround a 2-D image with a border of ``value`` (zeros by default).
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W)
+        Real numbers of any dtype or nested lists. Never modified.
+    padding : int or (int, int)
+        Width of the border: the same on all four sides, or ``(rows, columns)``:
+        ``rows`` above and below, ``columns`` left and right. 0 adds nothing.
+    value : float, default 0.0
+        What the border is filled with.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (H + 2 * rows, W + 2 * columns)
+        A new array; the image sits in the middle.
+
+    Raises
+    ------
+    TypeError
+        If ``image`` is complex or not numeric, or ``value`` is not a real number.
+    ValueError
+        If ``image`` is not 2-D or is empty, or ``padding`` is negative or not
+        an integer or a pair of integers.
+
+    Examples
+    --------
+    >>> pad([[1, 2], [3, 4]], 1)
+    array([[0., 0., 0., 0.],
+           [0., 1., 2., 0.],
+           [0., 3., 4., 0.],
+           [0., 0., 0., 0.]])
+    >>> pad([[1, 2]], (0, 2)).tolist()
+    [[0.0, 0.0, 1.0, 2.0, 0.0, 0.0]]
+    """
+    x = as_real_2d(image, "image")
+    rows, cols = check_pair(padding, "padding", 0)
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"value must be a real number, got {value!r}")
+    out = np.full((x.shape[0] + 2 * rows, x.shape[1] + 2 * cols), float(value))
+    out[rows : rows + x.shape[0], cols : cols + x.shape[1]] = x
+    return out
+
+
+def same_padding(kernel_size) -> int:
+    """The zero border ``p = (f - 1) / 2`` that keeps the output the size of the input.
+
+    Parameters
+    ----------
+    kernel_size : int
+        The kernel's size ``f`` along one axis; it must be odd.
+
+    Returns
+    -------
+    int
+        ``(f - 1) // 2``: with stride 1, ``n + 2p - f + 1 = n``.
+
+    Raises
+    ------
+    ValueError
+        If ``kernel_size`` is not a positive integer, or it is even: then
+        ``f - 1`` is odd, and no border of the same width on both sides keeps
+        the size (one side would need half a pixel more). ``mode="same"`` in
+        :func:`helpers.conv.correlate2d` handles even kernels by padding one
+        pixel more after than before.
+
+    Examples
+    --------
+    >>> [same_padding(f) for f in (1, 3, 5, 7)]
+    [0, 1, 2, 3]
+    """
+    f = check_int(kernel_size, "kernel_size", 1)
+    if f % 2 == 0:
+        raise ValueError(
+            f"kernel_size {f} is even: keeping the size needs f - 1 = {f - 1} pixels of "
+            f"padding, which cannot be split evenly between the two sides "
+            f"(use mode='same', which puts {(f - 1) // 2} before and {f // 2} after)"
+        )
+    return (f - 1) // 2
+
+
+def output_size(n, f, padding=0, stride=1, *, exact: bool = False) -> int:
+    """Number of window positions along one axis: ``floor((n + 2p - f) / s) + 1``.
+
+    Parameters
+    ----------
+    n : int
+        The input's size along the axis.
+    f : int
+        The kernel's size along the axis.
+    padding : int, default 0
+        Zeros added on each side, ``p``.
+    stride : int, default 1
+        How far the window moves between positions, ``s``.
+    exact : bool, default False
+        If true, raise when ``s`` does not divide ``n + 2p - f`` instead of
+        rounding down.
+
+    Returns
+    -------
+    int
+        The output's size along the axis.
+
+    Raises
+    ------
+    ValueError
+        If ``n``, ``f`` or ``stride`` is not a positive integer, ``padding`` is
+        not an integer >= 0, the kernel is larger than the padded input, or
+        (with ``exact=True``) the last step does not fit.
+
+    See Also
+    --------
+    leftover : how many pixels the rounding down leaves out.
+
+    Examples
+    --------
+    The reference cases: a 7-pixel input with a 3-pixel kernel, then stride 2;
+    AlexNet's first layer (227 pixels, 11x11 kernels, stride 4):
+
+    >>> output_size(7, 3), output_size(7, 3, stride=2), output_size(227, 11, stride=4)
+    (5, 3, 55)
+
+    "Same" padding keeps the size:
+
+    >>> output_size(7, 3, padding=1)
+    7
+
+    When the stride does not fit, the size is rounded down, or refused:
+
+    >>> output_size(10, 3, stride=2)
+    4
+    >>> output_size(10, 3, stride=2, exact=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: (n + 2p - f) / s = (10 + 0 - 3) / 2 = 3.5 is not a whole number: ...
+    """
+    n = check_int(n, "n", 1)
+    f = check_int(f, "f", 1)
+    p = check_int(padding, "padding", 0)
+    s = check_int(stride, "stride", 1)
+    span = n + 2 * p - f
+    if span < 0:
+        raise ValueError(
+            f"the kernel (f = {f}) is larger than the padded input (n + 2p = {n + 2 * p}): "
+            "no window position fits; pad more or use a smaller kernel"
+        )
+    if exact and span % s:
+        raise ValueError(
+            f"(n + 2p - f) / s = ({n} + {2 * p} - {f}) / {s} = {span / s:g} is not a whole "
+            f"number: the window's last step would hang {s - span % s} pixel(s) past the "
+            f"edge, and rounding down leaves the last {span % s} pixel(s) unread; change "
+            "the padding or the stride"
+        )
+    return span // s + 1
+
+
+def leftover(n, f, padding=0, stride=1) -> int:
+    """Pixels at the far edge of the padded input that no window reaches.
+
+    Parameters
+    ----------
+    n, f, padding, stride : int
+        As for :func:`output_size`.
+
+    Returns
+    -------
+    int
+        ``(n + 2p - f) mod s``: 0 when the stride fits exactly. These are
+        padded-input positions, counted from the far end; with padding some
+        of them may be zeros of the border rather than image pixels.
+
+    Raises
+    ------
+    ValueError
+        As :func:`output_size`.
+
+    Examples
+    --------
+    >>> leftover(10, 3, stride=2)  # windows start at 0, 2, 4, 6: pixel 9 is never read
+    1
+    >>> leftover(7, 3, stride=2)
+    0
+    """
+    output_size(n, f, padding, stride)  # validates, and refuses a kernel that does not fit
+    return (int(n) + 2 * int(padding) - int(f)) % int(stride)
