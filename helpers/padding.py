@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_real_2d, check_int, check_pair
+from ._validate import as_real_2d, check_choice, check_int, check_pair
 
-__all__ = ["leftover", "output_size", "pad", "same_padding"]
+__all__ = ["PAD_MODES", "leftover", "output_size", "pad", "same_padding"]
+
+PAD_MODES = ("constant", "edge", "reflect")
 
 
-def pad(image, padding, value: float = 0.0) -> np.ndarray:
-    """Surround a 2-D image with a border of ``value`` (zeros by default).
+def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarray:
+    """Surround a 2-D image with a border: zeros by default, or copies of its own pixels.
 
     Parameters
     ----------
@@ -40,7 +42,12 @@ def pad(image, padding, value: float = 0.0) -> np.ndarray:
         Width of the border: the same on all four sides, or ``(rows, columns)``:
         ``rows`` above and below, ``columns`` left and right. 0 adds nothing.
     value : float, default 0.0
-        What the border is filled with.
+        What the border is filled with in ``"constant"`` mode.
+    mode : {"constant", "edge", "reflect"}, default "constant"
+        ``"constant"`` fills the border with ``value``; ``"edge"`` repeats the
+        outermost row or column (PyTorch calls it "replicate"); ``"reflect"``
+        mirrors the image about its outermost pixels, which it does not repeat
+        (so the border can be at most the image's size minus 1).
 
     Returns
     -------
@@ -52,8 +59,9 @@ def pad(image, padding, value: float = 0.0) -> np.ndarray:
     TypeError
         If ``image`` is complex or not numeric, or ``value`` is not a real number.
     ValueError
-        If ``image`` is not 2-D or is empty, or ``padding`` is negative or not
-        an integer or a pair of integers.
+        If ``image`` is not 2-D or is empty, ``padding`` is negative or not
+        an integer or a pair of integers, ``mode`` is unknown, or a
+        ``"reflect"`` border is as wide as the image or wider.
 
     Examples
     --------
@@ -64,11 +72,25 @@ def pad(image, padding, value: float = 0.0) -> np.ndarray:
            [0., 0., 0., 0.]])
     >>> pad([[1, 2]], (0, 2)).tolist()
     [[0.0, 0.0, 1.0, 2.0, 0.0, 0.0]]
+    >>> pad([[1, 2, 3]], (0, 2), mode="edge").tolist()
+    [[1.0, 1.0, 1.0, 2.0, 3.0, 3.0, 3.0]]
+    >>> pad([[1, 2, 3]], (0, 2), mode="reflect").tolist()
+    [[3.0, 2.0, 1.0, 2.0, 3.0, 2.0, 1.0]]
     """
     x = as_real_2d(image, "image")
     rows, cols = check_pair(padding, "padding", 0)
+    check_choice(mode, "mode", PAD_MODES)
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"value must be a real number, got {value!r}")
+    too_wide = (rows and rows >= x.shape[0]) or (cols and cols >= x.shape[1])
+    if mode == "reflect" and too_wide:
+        raise ValueError(
+            f"padding {(rows, cols)} is too wide to reflect an image of shape {x.shape}: "
+            "a reflected border must be narrower than the image (use mode='edge' or "
+            "'constant')"
+        )
+    if mode != "constant":
+        return np.pad(x, ((rows, rows), (cols, cols)), mode=mode)
     out = np.full((x.shape[0] + 2 * rows, x.shape[1] + 2 * cols), float(value))
     out[rows : rows + x.shape[0], cols : cols + x.shape[1]] = x
     return out

@@ -153,6 +153,37 @@ def test_pad_matches_numpy(padding, value):
     np.testing.assert_array_equal(got, expected)
 
 
+@pytest.mark.parametrize("mode", ["edge", "reflect"])
+@pytest.mark.parametrize("padding", [0, 1, 2, (0, 3), (2, 1)])
+def test_pad_modes_match_numpy(mode, padding):
+    x = np.arange(20, dtype=np.int16).reshape(4, 5) - 7
+    pr, pc = (padding, padding) if isinstance(padding, int) else padding
+    expected = np.pad(x.astype(float), ((pr, pr), (pc, pc)), mode=mode)
+    got = pad(x, padding, mode=mode)
+    assert got.dtype == np.float64
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_edge_padding_removes_the_border_edge():
+    """Repeating the border pixels instead of adding zeros: no edge appears at the border."""
+    image = np.array([[10, 10, 10, 0, 0, 0]] * 6)
+    out = correlate2d(pad(image, 1, mode="edge"), [[1, 0, -1]] * 3)
+    np.testing.assert_array_equal(out[:, 0], np.zeros(6))
+    np.testing.assert_array_equal(out[1:5, 1:5], correlate2d(image, [[1, 0, -1]] * 3))
+
+
+@pytest.mark.parametrize(("shape", "padding"), [((3, 5), 3), ((3, 5), (0, 5)), ((1, 4), (1, 0))])
+def test_reflect_padding_too_wide(shape, padding):
+    with pytest.raises(ValueError, match="too wide to reflect"):
+        pad(np.ones(shape), padding, mode="reflect")
+
+
+@pytest.mark.parametrize("mode", ["zeros", "Edge", "", None, 0])
+def test_pad_unknown_mode(mode):
+    with pytest.raises(ValueError, match="mode must be one of 'constant', 'edge', 'reflect'"):
+        pad(np.ones((3, 3)), 1, mode=mode)
+
+
 def test_pad_returns_a_new_array_and_keeps_the_input():
     x = np.ones((2, 2))
     before = x.copy()

@@ -1,0 +1,108 @@
+"""Tests for helpers.checks.ch08: chapter 08's exercise feedback is right, helpful, never raises."""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.signal
+from feedback import one_line
+
+from helpers import checks
+from helpers.checks import ch08
+
+CHECKERS = [
+    ch08.check_strided_size,
+    ch08.check_same_padding,
+    ch08.check_leftover_columns,
+    ch08.check_border_edge_choice,
+]
+
+
+@pytest.mark.parametrize(
+    ("checker", "right"),
+    [
+        (ch08.check_strided_size, 32),
+        (ch08.check_strided_size, 32.0),
+        (ch08.check_strided_size, np.int64(32)),
+        (ch08.check_same_padding, 3),
+        (ch08.check_leftover_columns, 1),
+        (ch08.check_border_edge_choice, "c"),
+        (ch08.check_border_edge_choice, " C "),
+    ],
+)
+def test_right_answers_are_accepted(checker, right, capsys):
+    """The worked answer gets the 'right' message, on one line, and the checker returns None."""
+    assert checker(right) is None
+    assert one_line(capsys).startswith(checks.RIGHT)
+
+
+def test_expected_values_come_from_independent_references():
+    """The answers agree with SciPy on padded arrays and with counting, not only with helpers."""
+    # Exercise 1: a 64x64 image zero-padded by 1, correlated with a 3x3 kernel, every 2nd row.
+    padded = np.pad(np.ones((64, 64)), 1)
+    rows = scipy.signal.correlate2d(padded, np.ones((3, 3)), mode="valid")[::2, ::2].shape[0]
+    assert rows == math.floor((64 + 2 - 3) / 2) + 1 == 32
+    # Exercise 2: padding 3 keeps 50x50 under a 7x7 kernel, and no other padding does.
+    keeps = [
+        p
+        for p in range(10)
+        if scipy.signal.correlate2d(np.pad(np.ones((50, 50)), p), np.ones((7, 7)), "valid").shape
+        == (50, 50)
+    ]
+    assert keeps == [3]
+    # Exercise 3: 4-wide windows at stride 3 over 11 columns start at 0, 3, 6 and read 0..9.
+    read = {c for start in range(0, 11 - 4 + 1, 3) for c in range(start, start + 4)}
+    assert sorted(set(range(11)) - read) == [10]
+    # Exercise 4: the window at (1, 0) of the zero-padded step image.
+    step = np.array([[10, 10, 10, 0, 0, 0]] * 6)
+    vertical = np.array([[1, 0, -1]] * 3)
+    first_column = scipy.signal.correlate2d(np.pad(step, 1), vertical, "valid")[:, 0]
+    assert first_column.tolist() == [-20, -30, -30, -30, -30, -20]
+
+
+@pytest.mark.parametrize(
+    ("checker", "wrong", "words"),
+    [
+        (ch08.check_strided_size, 33, ["too large", "round down"]),
+        (ch08.check_strided_size, 64, ["too large", "stride 1"]),
+        (ch08.check_strided_size, 31.5, ["too small", "whole number of steps"]),
+        (ch08.check_strided_size, 31, ["too small", "Add 1", "2p"]),
+        (ch08.check_strided_size, 7, ["too small", "floor((n + 2p - f) / s) + 1"]),
+        (ch08.check_same_padding, 6, ["too large", "both sides", "56 wide"]),
+        (ch08.check_same_padding, 7, ["too large", "58 wide"]),
+        (ch08.check_same_padding, 0, ["too small", "44 wide", "shrinks"]),
+        (ch08.check_same_padding, 2, ["too small", "50 + 2p - 7 + 1 = 50"]),
+        (ch08.check_leftover_columns, 2, ["too large", "hang past the edge"]),
+        (ch08.check_leftover_columns, 3, ["too large", "number of window positions"]),
+        (ch08.check_leftover_columns, 0, ["too small", "List the columns"]),
+        (ch08.check_border_edge_choice, "a", ["(a) is not it", "same at every position"]),
+        (ch08.check_border_edge_choice, "b", ["(b) is not it", "Stride 1"]),
+        (ch08.check_border_edge_choice, "d", ["(d) is not it", "no edge"]),
+        (ch08.check_border_edge_choice, "e", ["choose one of"]),
+    ],
+)
+def test_wrong_answers_get_the_intended_hint(checker, wrong, words, capsys):
+    """Typical slips are recognised and answered with a hint of their own, not the answer."""
+    checker(wrong)
+    out = one_line(capsys)
+    assert out.startswith(checks.NOT_YET)
+    for word in words:
+        assert word in out
+
+
+@pytest.mark.parametrize("checker", CHECKERS)
+@pytest.mark.parametrize(
+    "odd", [None, "", "thirty", [1, 2], [[1], [2, 3]], float("nan"), float("inf"), True, 1j, {}]
+)
+def test_odd_answers_never_raise(checker, odd, capsys):
+    """Whatever a learner types, the checker prints one line and returns None."""
+    assert checker(odd) is None
+    out = one_line(capsys)
+    assert out.startswith((checks.NOT_YET, checks.NO_ANSWER))
+
+
+def test_unanswered_exercises_say_so(capsys):
+    """Run as stored (answer = ...), every checker asks for an answer."""
+    for checker in CHECKERS:
+        checker(...)
+        assert one_line(capsys).startswith(checks.NO_ANSWER)
