@@ -20,4 +20,5 @@ def test_benchmark_script_reports_every_target():
     for row in ("scipy.ndimage.correlate", "scipy.signal.correlate2d", "fftconvolve"):
         assert row in out
     assert "correlate2d_loops" in out
-    assert out.count("x  (") == 9, "one memory row per kernel size and mode"
+    assert out.count("x  (") == 11, "one memory row per kernel size and mode, and two strided"
+    assert out.count("stride") >= 4, "two strided time rows and two strided memory rows"

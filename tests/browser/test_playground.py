@@ -82,9 +82,7 @@ def open_playground(page, lab) -> list[str]:
     return page_errors
 
 
-def wait_until(
-    page, mismatches, what: str, timeout: float = UPDATE_TIMEOUT, diagnose=None
-) -> None:
+def wait_until(page, mismatches, what: str, timeout: float = UPDATE_TIMEOUT, diagnose=None) -> None:
     """Poll ``mismatches()`` (a list of differences) until it is empty, or fail with the last.
 
     ``diagnose()``, if given, returns lines added to the failure message: where the update
