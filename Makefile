@@ -6,14 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+SITE_DIR ?= _site
 
-.PHONY: help lab test lint browser notebooks bench lock clean
+.PHONY: help lab test lint browser notebooks site bench lock clean
 
 help:
 	@echo "make lab        start JupyterLab on the course contents (builds .venv first)"
 	@echo "make test       lint, unit/property/doctests, strict nbval, hygiene, browser tests"
 	@echo "make browser    only the real-browser tests (Chromium + JupyterLab)"
 	@echo "make notebooks  re-execute every notebook in place and normalise its metadata"
+	@echo "make site       static HTML site of the course in $(SITE_DIR)/ from the stored outputs"
 	@echo "make bench      speed and memory of correlate2d against scipy; widget update times"
 	@echo "make lock       re-resolve requirements.lock and the environment files"
 
@@ -49,6 +51,11 @@ notebooks: $(STAMP)
 	$(BIN)/ruff format --quiet notebooks
 	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
 
+# The course as static HTML pages from the stored outputs (no re-execution, nothing fetched);
+# open $(SITE_DIR)/index.html, or serve the folder with `python -m http.server -d _site`.
+site: $(STAMP)
+	$(BIN)/python tools/build_site.py --out $(SITE_DIR)
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py; status=$$?; \
 		$(BIN)/python benchmarks/widgets.py || status=1; exit $$status
@@ -57,4 +64,4 @@ lock:
 	$(PYTHON) tools/lock.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info $(SITE_DIR)
