@@ -1,6 +1,7 @@
-"""Zero padding and stride: the two knobs that set the size of a correlation's output.
+"""Padding and stride: the two knobs that set the size of a correlation's output.
 
-* :func:`pad` surrounds an image with a border of zeros (or another value).
+* :func:`pad` surrounds an image with a border: zeros (or another constant), or copies
+  of its outermost pixels (``"edge"``), or its mirror image (``"reflect"``).
 * :func:`same_padding` is the border that keeps the output as large as the input.
 * :func:`output_size` is the formula ``floor((n + 2p - f) / s) + 1`` for one axis, and
   :func:`leftover` says how many pixels at the far edge no window reaches when the
@@ -13,11 +14,12 @@ What happens when the stride does not fit
 -----------------------------------------
 With ``n = 10``, ``f = 3``, ``p = 0`` and ``s = 2`` the formula gives
 ``(10 - 3) / 2 + 1 = 4.5`` positions. There is no half position: the window starts at
-0, 2, 4 and 6, and one more step would start at 8 and hang past the edge. Like PyTorch,
-TensorFlow (``padding="VALID"``) and every other library we know of, :func:`output_size`
-rounds down and the last pixel is never looked at; :func:`leftover` counts such pixels.
-Pass ``exact=True`` to get an error instead, which is what you want when a silent loss
-of a border column would be a bug.
+0, 2, 4 and 6, and one more step would start at 8 and hang past the edge. Like the
+convolution layers of PyTorch (``Conv2d``) and TensorFlow (``padding="VALID"``),
+:func:`output_size` rounds down and the last pixel is never looked at; :func:`leftover`
+counts such pixels. Pass ``exact=True`` to get an error instead, which is what you want
+when a silent loss of a border column would be a bug. ``exact`` asks for the formula to
+come out whole: it also refuses a layout whose unread pixels are only padding zeros.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
         Width of the border: the same on all four sides, or ``(rows, columns)``:
         ``rows`` above and below, ``columns`` left and right. 0 adds nothing.
     value : float, default 0.0
-        What the border is filled with in ``"constant"`` mode.
+        What the border is filled with in ``"constant"`` mode (the other modes
+        take their border from the image and refuse a non-zero ``value``).
     mode : {"constant", "edge", "reflect"}, default "constant"
         ``"constant"`` fills the border with ``value``; ``"edge"`` repeats the
         outermost row or column (PyTorch calls it "replicate"); ``"reflect"``
@@ -60,8 +63,10 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
         If ``image`` is complex or not numeric, or ``value`` is not a real number.
     ValueError
         If ``image`` is not 2-D or is empty, ``padding`` is negative or not
-        an integer or a pair of integers, ``mode`` is unknown, or a
-        ``"reflect"`` border is as wide as the image or wider.
+        an integer or a pair of integers, ``mode`` is unknown (PyTorch's
+        "replicate" is ``"edge"`` here), a ``value`` is given for a mode other
+        than ``"constant"``, or a ``"reflect"`` border is as wide as the image
+        or wider.
 
     Examples
     --------
@@ -82,6 +87,11 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
     check_choice(mode, "mode", PAD_MODES)
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"value must be a real number, got {value!r}")
+    if mode != "constant" and value != 0:
+        raise ValueError(
+            f"value={value!r} only applies to mode='constant'; mode={mode!r} copies the "
+            "border from the image itself"
+        )
     too_wide = (rows and rows >= x.shape[0]) or (cols and cols >= x.shape[1])
     if mode == "reflect" and too_wide:
         raise ValueError(
@@ -116,7 +126,9 @@ def same_padding(kernel_size) -> int:
         ``f - 1`` is odd, and no border of the same width on both sides keeps
         the size (one side would need half a pixel more). ``mode="same"`` in
         :func:`helpers.conv.correlate2d` handles even kernels by padding one
-        pixel more after than before.
+        pixel more before the image than after it (``f // 2`` before,
+        ``(f - 1) // 2`` after, as ``scipy.ndimage`` does; PyTorch's and
+        TensorFlow's "same" put the extra pixel after instead).
 
     Examples
     --------
@@ -128,7 +140,7 @@ def same_padding(kernel_size) -> int:
         raise ValueError(
             f"kernel_size {f} is even: keeping the size needs f - 1 = {f - 1} pixels of "
             f"padding, which cannot be split evenly between the two sides "
-            f"(use mode='same', which puts {(f - 1) // 2} before and {f // 2} after)"
+            f"(use mode='same', which puts {f // 2} before and {(f - 1) // 2} after)"
         )
     return (f - 1) // 2
 
@@ -201,9 +213,9 @@ def output_size(n, f, padding=0, stride=1, *, exact: bool = False) -> int:
     if exact and span % s:
         raise ValueError(
             f"(n + 2p - f) / s = ({n} + {2 * p} - {f}) / {s} = {span / s:g} is not a whole "
-            f"number: the window's last step would hang {s - span % s} pixel(s) past the "
-            f"edge, and rounding down leaves the last {span % s} pixel(s) unread; change "
-            "the padding or the stride"
+            f"number: one more step would hang {s - span % s} pixel(s) past the edge, and "
+            f"rounding down leaves the last {span % s} pixel(s) of the padded input unread; "
+            f"choose n, p and s so that s divides n + 2p - f"
         )
     return span // s + 1
 

@@ -220,7 +220,7 @@ def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, strid
     -----
     The window is a rectangle, so the count factorises: a pixel's count is
     (how many window rows contain its row) times (how many window columns
-    contain its column). In ``"valid"`` mode the counts add up to
+    contain its column). In ``"valid"`` mode without padding the counts add up to
     ``output size x kernel size``, every window covering ``kh * kw`` pixels.
 
     Examples

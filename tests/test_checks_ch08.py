@@ -36,28 +36,39 @@ def test_right_answers_are_accepted(checker, right, capsys):
     assert one_line(capsys).startswith(checks.RIGHT)
 
 
-def test_expected_values_come_from_independent_references():
-    """The answers agree with SciPy on padded arrays and with counting, not only with helpers."""
-    # Exercise 1: a 64x64 image zero-padded by 1, correlated with a 3x3 kernel, every 2nd row.
-    padded = np.pad(np.ones((64, 64)), 1)
-    rows = scipy.signal.correlate2d(padded, np.ones((3, 3)), mode="valid")[::2, ::2].shape[0]
-    assert rows == math.floor((64 + 2 - 3) / 2) + 1 == 32
-    # Exercise 2: padding 3 keeps 50x50 under a 7x7 kernel, and no other padding does.
+def test_expected_values_come_from_independent_references(capsys):
+    """The exercises' settings, run through SciPy on padded arrays and plain counting, give
+    the answers the checkers accept."""
+    # Exercise 1: pad, correlate in valid mode, keep every s-th row.
+    n, f, p, s = (ch08.STRIDED[key] for key in ("n", "f", "padding", "stride"))
+    padded = np.pad(np.ones((n, n)), p)
+    rows = scipy.signal.correlate2d(padded, np.ones((f, f)), mode="valid")[::s, ::s].shape[0]
+    assert rows == math.floor((n + 2 * p - f) / s) + 1 == 32
+    # Exercise 2: the only padding that keeps the size.
+    n, f = ch08.SAME["n"], ch08.SAME["f"]
     keeps = [
         p
         for p in range(10)
-        if scipy.signal.correlate2d(np.pad(np.ones((50, 50)), p), np.ones((7, 7)), "valid").shape
-        == (50, 50)
+        if scipy.signal.correlate2d(np.pad(np.ones((n, n)), p), np.ones((f, f)), "valid").shape
+        == (n, n)
     ]
     assert keeps == [3]
-    # Exercise 3: 4-wide windows at stride 3 over 11 columns start at 0, 3, 6 and read 0..9.
-    read = {c for start in range(0, 11 - 4 + 1, 3) for c in range(start, start + 4)}
-    assert sorted(set(range(11)) - read) == [10]
+    # Exercise 3: list the columns that some window reads.
+    n, f, s = ch08.LEFTOVER["n"], ch08.LEFTOVER["f"], ch08.LEFTOVER["stride"]
+    read = {c for start in range(0, n - f + 1, s) for c in range(start, start + f)}
+    assert len(set(range(n)) - read) == 1
     # Exercise 4: the window at (1, 0) of the zero-padded step image.
     step = np.array([[10, 10, 10, 0, 0, 0]] * 6)
     vertical = np.array([[1, 0, -1]] * 3)
     first_column = scipy.signal.correlate2d(np.pad(step, 1), vertical, "valid")[:, 0]
     assert first_column.tolist() == [-20, -30, -30, -30, -30, -20]
+    for checker, answer in [
+        (ch08.check_strided_size, rows),
+        (ch08.check_same_padding, keeps[0]),
+        (ch08.check_leftover_columns, len(set(range(n)) - read)),
+    ]:
+        checker(answer)
+        assert one_line(capsys).startswith(checks.RIGHT), checker.__name__
 
 
 @pytest.mark.parametrize(
@@ -75,6 +86,7 @@ def test_expected_values_come_from_independent_references():
         (ch08.check_leftover_columns, 2, ["too large", "hang past the edge"]),
         (ch08.check_leftover_columns, 3, ["too large", "number of window positions"]),
         (ch08.check_leftover_columns, 0, ["too small", "List the columns"]),
+        (ch08.check_leftover_columns, 10, ["too large", "index of the last column"]),
         (ch08.check_border_edge_choice, "a", ["(a) is not it", "same at every position"]),
         (ch08.check_border_edge_choice, "b", ["(b) is not it", "Stride 1"]),
         (ch08.check_border_edge_choice, "d", ["(d) is not it", "no edge"]),

@@ -6,6 +6,8 @@ correlation of the padded image with every ``s``-th position kept for the result
 plain counting over ``range`` for sizes and coverage.
 """
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -53,12 +55,12 @@ def test_output_size_reference_cases(n, f, p, s, expected):
 
 def test_the_case_that_does_not_fit():
     """10, 3, 0, 2: windows start at 0, 2, 4, 6; pixel 9 is never read; exact=True refuses."""
-    assert (10 - 3) / 2 + 1 == 4.5
     assert output_size(10, 3, stride=2) == 4
     assert leftover(10, 3, stride=2) == 1
     with pytest.raises(ValueError, match=r"3\.5 is not a whole number") as info:
         output_size(10, 3, stride=2, exact=True)
-    assert "last 1 pixel(s) unread" in str(info.value)
+    assert "one more step would hang 1 pixel(s) past the edge" in str(info.value)
+    assert "last 1 pixel(s) of the padded input unread" in str(info.value)
     assert output_size(7, 3, stride=2, exact=True) == 3
     # The unread pixel really does not matter: changing it changes nothing.
     x = np.arange(100.0).reshape(10, 10)
@@ -67,7 +69,9 @@ def test_the_case_that_does_not_fit():
     y[9, :] = -1e6
     k = np.arange(9.0).reshape(3, 3)
     np.testing.assert_array_equal(correlate2d(x, k, stride=2), correlate2d(y, k, stride=2))
-    assert coverage((10, 10), (3, 3), stride=2)[9].sum() == 0
+    uses = coverage((10, 10), (3, 3), stride=2)
+    assert uses[9].sum() == uses[:, 9].sum() == 0
+    assert (uses[:9, :9] > 0).all()
 
 
 # --- output_size and leftover against counting ---------------------------------------
@@ -104,9 +108,23 @@ def test_same_padding_keeps_the_size(f):
 
 @pytest.mark.parametrize("f", [2, 4, 6])
 def test_same_padding_refuses_even_kernels(f):
+    """The message points to mode='same' and says truly how that mode splits the border."""
     with pytest.raises(ValueError, match=rf"kernel_size {f} is even") as info:
         same_padding(f)
-    assert "mode='same'" in str(info.value)
+    before, after = (
+        int(n) for n in re.search(r"puts (\d+) before and (\d+) after", str(info.value)).groups()
+    )
+    assert before + after == f - 1
+    # mode='same' equals valid correlation of the image padded (before, after) by numpy,
+    # which is also where ndimage puts an even kernel's centre.
+    x, k = random_pair((7, 9), (f, f), seed=f)
+    padded = np.pad(x, ((before, after), (before, after)))
+    np.testing.assert_allclose(
+        correlate2d(x, k, "same"), signal.correlate2d(padded, k, "valid"), atol=1e-12
+    )
+    np.testing.assert_allclose(
+        correlate2d(x, k, "same"), ndimage.correlate(x, k, mode="constant"), atol=1e-12
+    )
 
 
 @pytest.mark.parametrize("bad", [0, -3, 2.0, True, "3", None])
@@ -176,6 +194,12 @@ def test_edge_padding_removes_the_border_edge():
 def test_reflect_padding_too_wide(shape, padding):
     with pytest.raises(ValueError, match="too wide to reflect"):
         pad(np.ones(shape), padding, mode="reflect")
+
+
+def test_pad_value_only_with_constant_mode():
+    with pytest.raises(ValueError, match="value=5 only applies to mode='constant'"):
+        pad(np.ones((3, 3)), 1, value=5, mode="edge")
+    np.testing.assert_array_equal(pad(np.ones((2, 2)), 1, value=0, mode="edge"), np.ones((4, 4)))
 
 
 @pytest.mark.parametrize("mode", ["zeros", "Edge", "", None, 0])
@@ -338,7 +362,8 @@ def test_kernel_larger_than_padded_image_names_both_shapes():
     with pytest.raises(ValueError) as info:
         correlate2d(np.ones((3, 3)), np.ones((7, 7)), padding=1)
     message = str(info.value)
-    assert "(7, 7)" in message and "(3, 3)" in message and "(5, 5) once padded" in message
+    assert "(7, 7)" in message and "(3, 3)" in message and "once padded to (5, 5)" in message
+    assert "more padding" in message
     # Enough padding makes it fit.
     assert correlate2d(np.ones((3, 3)), np.ones((7, 7)), padding=2).shape == (1, 1)
 

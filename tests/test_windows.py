@@ -144,8 +144,8 @@ def test_equation_and_str():
 @pytest.mark.parametrize(
     ("image", "kernel", "error", "words"),
     [
-        (np.ones((3, 3)), np.ones((4, 4)), ValueError, "larger than image"),
-        (np.ones((3, 3)), np.ones((1, 4)), ValueError, "larger than image"),
+        (np.ones((3, 3)), np.ones((4, 4)), ValueError, "larger than the image"),
+        (np.ones((3, 3)), np.ones((1, 4)), ValueError, "larger than the image"),
         (np.ones(5), np.ones((3, 3)), ValueError, "image must be 2-D"),
         (np.ones((5, 5)), [1, 0, -1], ValueError, "kernel must be 2-D"),
         ([[1, 2], [3]], np.ones((1, 1)), ValueError, "image must be a rectangular"),
@@ -216,7 +216,7 @@ def test_classic_coverage_numbers():
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (((3, 3), (4, 4)), "larger than image"),
+        (((3, 3), (4, 4)), "larger than the image"),
         (((5, 5), (3, 3), "reflect"), "mode must be one of"),
         (((5, 0), (3, 3)), "image_shape must be a pair"),
         (((5, 5), (3,)), "kernel_shape must be a pair"),
@@ -262,7 +262,7 @@ def test_show_window_steps_columns_and_errors():
     assert axes[0].get_subplotspec().get_gridspec().get_geometry() == (3, 2)
     with pytest.raises(ValueError, match="ncols"):
         show_window_steps(np.ones((3, 3)), np.ones((2, 2)), ncols=0)
-    with pytest.raises(ValueError, match="larger than image"):
+    with pytest.raises(ValueError, match="larger than the image"):
         show_window_steps(np.ones((3, 3)), np.ones((4, 4)))
 
 
@@ -305,7 +305,7 @@ def test_frames_refuse_bad_arguments():
     """dpi must be a positive integer; the inputs are checked as for window_steps."""
     with pytest.raises(ValueError, match="dpi"):
         sliding_window_frames(classic_5x5(), classic_5x5_kernel(), dpi=0)
-    with pytest.raises(ValueError, match="larger than image"):
+    with pytest.raises(ValueError, match="larger than the image"):
         sliding_window_frames(np.ones((2, 2)), np.ones((3, 3)))
 
 

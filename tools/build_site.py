@@ -28,6 +28,10 @@ any static web server, with no JavaScript and nothing loaded from another host:
 - Building twice gives byte-identical files. The output folder is emptied first, but only
   if an earlier build made it (it holds :data:`MARKER`) or it is empty.
 
+This module reads the notebooks, resolves links, lays out the pages and writes the folder;
+Markdown rendering (with the HTML helpers) is in ``site_markdown.py``, math in
+``site_math.py``.
+
 Usage: ``python tools/build_site.py [--out _site] [--strict]``
 """
 
@@ -35,8 +39,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import functools
-import html
 import json
 import os
 import re
@@ -48,16 +50,14 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bleach
-import matplotlib
-import mistune
-from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import TextPath
-from mistune.renderers.html import HTMLRenderer
-from pygments import highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
+
+# Sibling modules in tools/ (the folder is on sys.path when this runs as a script, and the
+# tests put it there). Names the tests use from here are re-exported with "as".
+from site_markdown import esc, highlight_code, jupyter_slug, render_markdown, sanitise_html
+from site_math import extract_math as extract_math
+from site_math import normalise_tex as normalise_tex
+from site_math import tex_to_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -78,39 +78,7 @@ IMAGE_MIMES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
 SVG_MIME = "image/svg+xml"
 # Extensions a browser shows as they are; other linked files get ".txt" so they display.
 SHOWN_AS_IS = {".png", ".gif", ".jpg", ".jpeg", ".svg", ".webp", ".pdf", ".txt", ".html"}
-# Raw HTML in Markdown and text/html outputs keep only these (no links, images or scripts:
-# Markdown syntax does those, and goes through the link rules above).
-ALLOWED_TAGS = {
-    "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "mark", "ol", "p", "pre",
-    "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "u", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"*": ["title", "class"], "td": ["colspan", "rowspan"], "th": ["colspan"]}
-
-MATH_SIZE = 100.0  # mathtext font size in path units: 100 units = 1em on the page
-MATH_PAD = 6.0  # path units of room around the ink
-MATH_FONTSET = "cm"  # Computer Modern, as in printed maths
-# Sizing commands mathtext lacks; the bracket after them stays, at its normal size.
-TEX_SIZING = re.compile(r"\\(?:[bB]igg?[lrm]?)(?![a-zA-Z])")
-# Two big operators in a row (\sum_i \sum_j): TeX puts a thin space between them, mathtext
-# none, so their limits would run together.
-_LIMIT = r"\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?\w)"
-TEX_OPERATORS = re.compile(
-    rf"(\\(?:sum|prod|int)(?:{_LIMIT})*)\s*(?=\\(?:sum|prod|int)(?![a-zA-Z]))"
-)
-PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")  # stands for a formula while mistune runs
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-MATH_TOKEN = re.compile(
-    r"""
-    (?P<escape>\\[\\$`])                                   # \$ is a dollar, not math
-  | (?P<code>(?P<ticks>`+)[\s\S]*?(?<!`)(?P=ticks)(?!`))   # code spans stay as they are
-  | \$\$(?P<display>[\s\S]+?)\$\$                          # display math
-  | \$(?P<inline>[^\s$](?:[^$]*?[^\s$\\])?)\$              # inline math, no space inside $
-    """,
-    re.VERBOSE,
-)
 SUPTITLE = re.compile(r"""\.suptitle\(\s*(["'])(.+?)\1""")
 
 
@@ -137,10 +105,6 @@ class SiteError(RuntimeError):
 # --------------------------------------------------------------------------- small helpers
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def page_name(path: Path, root: Path) -> str:
     """The site file of a page source: ``00-contents.ipynb`` -> ``index.html``, etc."""
     if path.suffix == ".ipynb":
@@ -152,22 +116,6 @@ def page_name(path: Path, root: Path) -> str:
 def chapter_label(path: Path, title: str) -> str:
     """ "03 · Title", as the notebooks' own navigation names a chapter."""
     return f"{path.name[:2]} · {title}"
-
-
-def jupyter_slug(text: str) -> str:
-    """The id JupyterLab gives a heading: its text with spaces turned into ``-``."""
-    return text.strip().replace(" ", "-")
-
-
-def github_slug(text: str) -> str:
-    """The id GitHub gives a heading in a Markdown file."""
-    text = re.sub(r"[^\w\- ]", "", text.strip().lower())
-    return text.replace(" ", "-")
-
-
-def text_of(fragment: str) -> str:
-    """The plain text of an HTML fragment."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
@@ -187,13 +135,6 @@ def file_image_size(path: Path) -> tuple[int, int] | None:
             return image.size
     except Exception:  # not an image Pillow reads: no size attributes, that is all
         return None
-
-
-def sanitise_html(fragment: str) -> tuple[str, bool]:
-    """Allowed tags kept, others escaped (shown as text); and whether a tag was escaped."""
-    cleaned = bleach.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES)
-    names = {name.lower() for name in re.findall(r"</?([A-Za-z][\w-]*)", fragment)}
-    return cleaned, not names <= ALLOWED_TAGS
 
 
 def _joined(value):
@@ -231,185 +172,6 @@ def title_of(nb: dict) -> str | None:
             if match:
                 return match.group(1).strip()
     return None
-
-
-# --------------------------------------------------------------------------- math
-
-
-def normalise_tex(tex: str, display: bool = False) -> str:
-    """TeX as mathtext takes it: one line, sizing commands (``\\big``...) dropped, a thin
-    space between two big operators in a row, and in display math full-size fractions (as
-    TeX sets them there; mathtext's ``\\frac`` is always the small inline kind)."""
-    tex = TEX_OPERATORS.sub(r"\1\\, ", " ".join(TEX_SIZING.sub("", tex).split()))
-    return re.sub(r"\\frac(?![a-zA-Z])", r"\\dfrac", tex) if display else tex
-
-
-def _number(value: float) -> str:
-    """A coordinate in path units (1/100 em): whole units are finer than a screen pixel."""
-    text = f"{value:.0f}"
-    return "0" if text == "-0" else text
-
-
-def tex_to_svg(tex: str, display: bool = False) -> str | None:
-    """An inline ``<svg>`` of a formula drawn by mathtext, or None if mathtext cannot parse it.
-
-    The formula is one filled path (no ids, no fonts to load), sized in ``em`` so it follows
-    the text around it; its baseline sits on the text's baseline.
-    """
-    source = normalise_tex(tex, display)
-    if not source:
-        return None
-    with matplotlib.rc_context({"mathtext.fontset": MATH_FONTSET}):
-        try:
-            path = TextPath((0, 0), f"${source}$", size=MATH_SIZE, prop=FontProperties())
-        except ValueError:
-            return None
-    if len(path.vertices) == 0:
-        return None
-    letters = {1: "M", 2: "L", 3: "Q", 4: "C"}
-    parts = []
-    for vertices, code in path.iter_segments(curves=True, simplify=False):
-        if code == 79:  # CLOSEPOLY
-            parts.append("Z")
-            continue
-        points = vertices.reshape(-1, 2)
-        coords = " ".join(f"{_number(x)} {_number(-y)}" for x, y in points)
-        parts.append(letters[code] + coords)
-    # The control points' box holds the curves (exact curve extents cost 10x the drawing).
-    points = path.vertices[path.codes != 79] if path.codes is not None else path.vertices
-    (left, bottom), (right, top) = points.min(axis=0), points.max(axis=0)
-    x0, y0 = left - MATH_PAD, bottom - MATH_PAD
-    width, height = right - left + 2 * MATH_PAD, top - bottom + 2 * MATH_PAD
-    label = esc(tex.strip())
-    # Width and baseline in em; the height follows from the viewBox, so a formula wider than
-    # a phone's screen can shrink to fit (max-width in the style sheet) without distortion.
-    style = f"width:{width / MATH_SIZE:.3f}em;vertical-align:{y0 / MATH_SIZE:.3f}em"
-    view = f"{_number(x0)} {_number(-(y0 + height))} {_number(width)} {_number(height)}"
-    kind = "math display" if display else "math"
-    return (
-        f'<svg class="{kind}" role="img" aria-label="{label}" viewBox="{view}" '
-        f'style="{style}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
-        f'<path fill="currentColor" d="{"".join(parts)}"/></svg>'
-    )
-
-
-def extract_math(source: str) -> tuple[str, list[tuple[str, bool]]]:
-    """Replace each formula of Markdown ``source`` by a placeholder mistune leaves alone.
-
-    Fenced code blocks and code spans are skipped, ``\\$`` is a dollar sign; inline math
-    cannot start or end with a space (so "5 $ and 6 $" is not math) nor hold a blank line.
-    Returns the new text and the formulas, (TeX, is_display), in placeholder order.
-    """
-    formulas: list[tuple[str, bool]] = []
-
-    def replace(match: re.Match) -> str:
-        if match.group("escape") or match.group("code"):
-            return match.group(0)
-        display = match.group("display") is not None
-        tex = match.group("display") if display else match.group("inline")
-        if not display and re.search(r"\n[ \t]*\n", tex):
-            return match.group(0)
-        formulas.append((tex, display))
-        return f"\ue000{len(formulas) - 1}\ue001"
-
-    out, prose, fence = [], [], None
-    for line in source.splitlines(keepends=True):
-        opening = FENCE.match(line)
-        if fence is None and opening:
-            out.append(MATH_TOKEN.sub(replace, "".join(prose)))
-            prose, fence = [], opening.group(1)
-            out.append(line)
-        elif fence is not None:
-            out.append(line)
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-        else:
-            prose.append(line)
-    out.append(MATH_TOKEN.sub(replace, "".join(prose)))
-    return "".join(out), formulas
-
-
-# --------------------------------------------------------------------------- Markdown
-
-
-class PageRenderer(HTMLRenderer):
-    """mistune's HTML renderer with the site's links, ids, code and math."""
-
-    def __init__(self, site: Site, page: Page):
-        super().__init__(escape=False)
-        self.site = site
-        self.page = page
-        self.formulas: list[tuple[str, bool]] = []
-
-    def _plain(self, fragment: str) -> str:
-        """Text of a rendered fragment, formulas written back as $TeX$."""
-        text = PLACEHOLDER.sub(lambda m: f"${self.formulas[int(m.group(1))][0]}$", fragment)
-        return text_of(text)
-
-    def heading(self, text: str, level: int, **attrs) -> str:
-        slug = jupyter_slug if self.page.source.suffix == ".ipynb" else github_slug
-        ident = self.page.unique_id(slug(self._plain(text)))
-        anchor = f'<a class="anchor" href="#{esc(ident)}" aria-label="Link to this section">#</a>'
-        return f'<h{level} id="{esc(ident)}">{text}{anchor}</h{level}>\n'
-
-    def link(self, text: str, url: str, title: str | None = None) -> str:
-        href = self.site.resolve(url, self.page)
-        title_attr = f' title="{esc(title)}"' if title else ""
-        if href is None:
-            return f'<span class="unlinked"{title_attr}>{text}</span>'
-        return f'<a href="{esc(href)}"{title_attr}>{text}</a>'
-
-    def image(self, text: str, url: str, title: str | None = None) -> str:
-        alt = self._plain(text)
-        if url.startswith("attachment:"):
-            src, size = self.site.attachment(self.page, url[len("attachment:") :])
-        else:
-            src, size = self.site.resolve_image(url, self.page)
-        if src is None:  # remote or missing: never loaded, the alt text stands in
-            return f'<span class="image-text" title="{esc(url)}">{esc(alt)}</span>'
-        dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-        title_attr = f' title="{esc(title)}"' if title else ""
-        return f'<img src="{esc(src)}" alt="{esc(alt)}"{dims}{title_attr}>'
-
-    def block_code(self, code: str, info: str | None = None) -> str:
-        words = (info or "").split()
-        language = words[0] if words else "text"
-        return f'<pre class="highlight"><code>{highlight_code(code, language)}</code></pre>\n'
-
-    def table(self, text: str) -> str:
-        return f'<div class="table-wrap"><table>\n{text}</table></div>\n'
-
-    def block_html(self, html_text: str) -> str:
-        return self._raw(html_text) + "\n"
-
-    def inline_html(self, html_text: str) -> str:
-        return self._raw(html_text)
-
-    def _raw(self, fragment: str) -> str:
-        cleaned, changed = sanitise_html(fragment)
-        if changed:
-            self.site.warn(f"{self.page.label}: raw HTML shown as text: {fragment.strip()[:80]}")
-        return cleaned
-
-
-@functools.cache
-def _lexer(language: str):
-    try:
-        return get_lexer_by_name(language)  # "python" is Pygments' own (the IPython one is slow)
-    except ClassNotFound:
-        return None
-
-
-_FORMATTER = HtmlFormatter(nowrap=True)
-
-
-def highlight_code(code: str, language: str) -> str:
-    """Pygments' HTML for ``code`` (spans only), or the escaped text for an unknown language."""
-    lexer = _lexer(language.lower())
-    if lexer is None:
-        return esc(code)
-    return highlight(code, lexer, _FORMATTER).rstrip("\n")
 
 
 # --------------------------------------------------------------------------- pages
@@ -591,15 +353,10 @@ class Site:
 
     # ---- Markdown and math
     def markdown(self, source: str, page: Page) -> str:
-        text, formulas = extract_math(source)
-        renderer = PageRenderer(self, page)
-        renderer.formulas = formulas
-        rendered = mistune.create_markdown(renderer=renderer, plugins=["table", "strikethrough"])(
-            text
-        )
-        return PLACEHOLDER.sub(lambda m: self.formula(*formulas[int(m.group(1))], page), rendered)
+        return render_markdown(source, self, page)
 
     def formula(self, tex: str, display: bool, page: Page) -> str:
+        """A formula's SVG, or its TeX as ``<code>`` (reported) if mathtext cannot draw it."""
         key = (tex, display)
         if key not in self.svg_cache:
             self.svg_cache[key] = tex_to_svg(tex, display)

@@ -120,19 +120,20 @@ def check_leftover_columns(answer) -> None:
     --------
     >>> check_leftover_columns(1)
     ✓ Right: 1. Windows start at columns 0, 3 and 6 and cover up to column 9; one more step
-    would start at 9 and need columns 9-12. Column 10 is never read: (11 - 4) mod 3 = 1.
+    would start at 9 and need columns 9-12. Column(s) 10: never read, (11 - 4) mod 3 = 1.
     """
     n, f, p, s = LEFTOVER["n"], LEFTOVER["f"], LEFTOVER["padding"], LEFTOVER["stride"]
     expected = leftover(n, f, p, s)
     starts = list(range(0, n - f + 1, s))
     last_read = starts[-1] + f - 1
+    unread = ", ".join(str(c) for c in range(last_read + 1, n))
     check_number(
         answer,
         expected,
         explain=f"Windows start at columns {', '.join(map(str, starts[:-1]))} and {starts[-1]} "
         f"and cover up to column {last_read}; one more step would start at {starts[-1] + s} "
         f"and need columns {starts[-1] + s}-{starts[-1] + s + f - 1}. "
-        f"Column {n - 1} is never read: ({n} - {f}) mod {s} = {expected}.",
+        f"Column(s) {unread}: never read, ({n} - {f}) mod {s} = {expected}.",
         hint=hint_for(
             answer,
             [
@@ -145,6 +146,11 @@ def check_leftover_columns(answer) -> None:
                     output_size(n, f, p, s),
                     "That is the number of window positions; count the columns after the "
                     "last window instead.",
+                ),
+                (
+                    n - 1,
+                    f"{n - 1} is the index of the last column; the question asks how many "
+                    "columns are never read.",
                 ),
             ],
             f"List the columns where windows start (0, {s}, {2 * s}, ...) while a {f}-wide "
