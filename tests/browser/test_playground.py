@@ -20,8 +20,10 @@ Screenshots of each step go to ``test-artifacts/browser/playground-*.png``.
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import struct
 import time
 
 import numpy as np
@@ -52,6 +54,69 @@ UPDATE_TIMEOUT = 15.0  # s: one round trip to the kernel and back takes well und
 POLL_SECONDS = 0.1
 
 # --------------------------------------------------------------------------- shared steps
+
+
+class WireLog:
+    """The widget messages between the page and the kernel, for a failure's diagnosis.
+
+    Records comm messages (``comm_msg``: a widget's update, both ways) and the kernel's
+    ``status`` for them, decoded from the kernel websocket's frames (JSON, or JupyterLab's
+    binary ``v1.kernel.websocket.jupyter.org`` framing). ``tail()`` lists the last few, so
+    a failure says whether the front end sent the change and whether the kernel answered.
+    """
+
+    def __init__(self, page) -> None:
+        self.lines: list[str] = []
+        self.start = time.monotonic()
+        page.on("websocket", self._watch)
+
+    def _watch(self, socket) -> None:
+        if "/channels" not in socket.url:
+            return
+        socket.on("framesent", lambda payload: self._record("page->kernel", payload))
+        socket.on("framereceived", lambda payload: self._record("kernel->page", payload))
+
+    def _record(self, direction: str, payload) -> None:
+        try:
+            message = self._decode(payload)
+        except Exception:  # a frame we cannot read is not worth failing over
+            return
+        kind = message.get("header", {}).get("msg_type")
+        parent = message.get("parent_header", {}) or {}
+        content = message.get("content", {}) or {}
+        if kind == "comm_msg":
+            data = content.get("data", {}) or {}
+            state = data.get("state", {}) or {}
+            what = f"{data.get('method')} {sorted(state)[:4]}"
+            if "value" in state and not isinstance(state["value"], (dict, list)):
+                what += f" value={str(state['value'])[:40]!r}"
+            if "index" in state:
+                what += f" index={state['index']!r}"
+        elif kind == "status" and parent.get("msg_type") == "comm_msg":
+            what = content.get("execution_state")
+        else:
+            return
+        stamp = time.monotonic() - self.start
+        msg_id = (message.get("header", {}).get("msg_id") or "")[-8:]
+        parent_id = (parent.get("msg_id") or "")[-8:]
+        self.lines.append(
+            f"{stamp:7.2f}s {direction} {kind} id={msg_id} parent={parent_id}: {what}"
+        )
+
+    @staticmethod
+    def _decode(payload) -> dict:
+        if isinstance(payload, str):
+            return json.loads(payload)
+        (count,) = struct.unpack_from("<Q", payload, 0)
+        offsets = struct.unpack_from(f"<{count}Q", payload, 8)
+        parts = [payload[offsets[i] : offsets[i + 1]] for i in range(min(count - 1, 5))]
+        header, parent, _metadata, content = (json.loads(part) for part in parts[1:5])
+        return {"header": header, "parent_header": parent, "content": content}
+
+    def tail(self, count: int = 14) -> list[str]:
+        return ["widget messages, most recent last:"] + [
+            "  " + line for line in self.lines[-count:]
+        ]
 
 
 def open_playground(page, lab) -> list[str]:
@@ -291,6 +356,7 @@ def explorer_expects(kernel, preset: str, row: int, col: int, mirror: bool = Fal
 
 def test_kernel_explorer_follows_its_controls(page, lab):
     """Image, preset, a kernel cell, the inspector, the mirror: page == helpers each time."""
+    wire = WireLog(page)
     page_errors = open_playground(page, lab)
     explorer = page.locator(".kernel-explorer")
     picture = explorer.locator(".explorer-output-image")
@@ -299,7 +365,12 @@ def test_kernel_explorer_follows_its_controls(page, lab):
     def act_and_check(step: str, expected: dict, action) -> bytes:
         before = image_bytes(picture)
         action()
-        wait_until(page, lambda: explorer_mismatches(explorer, expected, before), step)
+        wait_until(
+            page,
+            lambda: explorer_mismatches(explorer, expected, before),
+            step,
+            diagnose=wire.tail,
+        )
         show(page, explorer, f"playground-explorer-{step}")
         return image_bytes(picture)
 
@@ -426,6 +497,7 @@ def stepper_mismatches(stepper, example: str, image, kernel, position: int) -> l
 
 def test_stepper_fills_in_the_output(page, lab):
     """Keyboard moves of the position slider: the output table fills in as correlate2d says."""
+    wire = WireLog(page)
     page_errors = open_playground(page, lab)
     stepper = page.locator(".sliding-window-stepper")
     handle = stepper.locator(".noUi-handle")
@@ -442,6 +514,7 @@ def test_stepper_fills_in_the_output(page, lab):
                 " repr(stepper.message))",
                 NOTEBOOK,
             ).strip(),
+            *wire.tail(),
         ]
 
     def check(example, image, kernel, position, step):
