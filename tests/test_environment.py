@@ -1,5 +1,6 @@
 """The lock, the conda environment files and pyproject agree, and postBuild is sound."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -22,8 +23,22 @@ def environment(path):
 
 
 def requirement_names(path):
-    lines = path.read_text().splitlines()
-    return {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+    """Package names of a requirements file, without version specifiers or markers."""
+    lines = [line.split("#", 1)[0].strip() for line in path.read_text().splitlines()]
+    return {re.split(r"[<>=!~;\[ ]", line, maxsplit=1)[0].lower() for line in lines if line}
+
+
+def test_lock_honours_every_version_floor():
+    """A floor in requirements/*.in (ipykernel>=7.4 for the shell-socket fix) holds in the lock."""
+    locked = lock.read_lock()
+    for name in ("course.in", "test.in"):
+        for line in (ROOT / "requirements" / name).read_text().splitlines():
+            line = line.split("#", 1)[0].strip()
+            if ">=" in line:
+                package, floor = (part.strip() for part in line.split(">="))
+                have = tuple(int(n) for n in locked[package.lower()].split(".")[:3])
+                want = tuple(int(n) for n in floor.split("."))
+                assert have[: len(want)] >= want, f"{package} {locked[package.lower()]} < {floor}"
 
 
 def test_environment_files_pin_python_311():

@@ -13,11 +13,15 @@ compiler. pip evaluates environment markers for the interpreter running this
 script, so on Python 3.10 itself pip adds a few back-port packages
 (``exceptiongroup``, ``tomli``) that the lock does not list.
 
-Run with ``make lock`` (needs network access to the package index).
+Run with ``make lock`` (needs network access to the package index): every package
+moves to the newest version that fits. ``python tools/lock.py --upgrade NAME ...``
+moves only the named packages (and whatever they newly need), keeping every other
+pin, like ``pip-compile --upgrade-package``: use it to take one fix without churn.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -52,6 +56,9 @@ def resolve(*requirement_files: Path, constraints: Path | None = None) -> dict[s
             sys.executable, "-m", "pip", "install", "--quiet", "--dry-run",
             "--ignore-installed", "--only-binary=:all:",
             "--python-version", PYTHON_FLOOR, "--report", str(report),
+            # Older pips (23.x) accept --python-version only with --target; with
+            # --dry-run nothing is written there.
+            "--target", str(Path(tmp) / "target"),
         ]  # fmt: skip
         for path in requirement_files:
             cmd += ["-r", str(path)]
@@ -89,8 +96,28 @@ def environment_yml(pins: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    everything = resolve(COURSE_IN, TEST_IN)
+def main(arguments: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Re-resolve requirements.lock.")
+    parser.add_argument(
+        "--upgrade",
+        nargs="+",
+        metavar="NAME",
+        help="move only these packages; keep every other pin of the current lock",
+    )
+    args = parser.parse_args(arguments)
+    if args.upgrade:
+        moving = {name.lower().replace("_", "-") for name in args.upgrade}
+        kept = {
+            name: version
+            for name, version in read_lock().items()
+            if name.replace("_", "-") not in moving
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            pins = Path(tmp) / "kept.txt"
+            pins.write_text("".join(f"{n}=={v}\n" for n, v in sorted(kept.items())))
+            everything = resolve(COURSE_IN, TEST_IN, constraints=pins)
+    else:
+        everything = resolve(COURSE_IN, TEST_IN)
     LOCK.write_text(LOCK_HEADER + "".join(f"{n}=={everything[n]}\n" for n in sorted(everything)))
     course = resolve(COURSE_IN, constraints=LOCK)
     text = environment_yml(course)
