@@ -80,11 +80,20 @@ def check_int(value, name: str, minimum: int) -> int:
     return int(value)
 
 
+# Padding and stride beyond this are never meant: the padded image alone would not fit in
+# memory. Refusing them here gives a message instead of numpy's allocation or overflow error.
+MAX_SIZE = 1 << 20
+
+
 def check_pair(value, name: str, minimum: int) -> tuple[int, int]:
     """Return ``value`` as a (rows, columns) pair of ints >= ``minimum``, or raise naming it.
 
-    A single integer means the same on both axes; a pair gives one per axis.
+    A single integer means the same on both axes; a pair (tuple, list or 1-D
+    array of two integers) gives one per axis. Values above :data:`MAX_SIZE`
+    are refused too.
     """
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = tuple(value.tolist())
     items = value if isinstance(value, (tuple, list)) else (value, value)
     if len(items) != 2 or any(
         isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < minimum for n in items
@@ -93,4 +102,6 @@ def check_pair(value, name: str, minimum: int) -> tuple[int, int]:
             f"{name} must be an integer >= {minimum} or a pair of them (rows, columns), "
             f"got {value!r}"
         )
+    if max(items) > MAX_SIZE:
+        raise ValueError(f"{name} must be at most {MAX_SIZE} pixels, got {value!r}")
     return int(items[0]), int(items[1])

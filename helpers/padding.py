@@ -31,6 +31,9 @@ from ._validate import as_real_2d, check_choice, check_int, check_pair
 __all__ = ["PAD_MODES", "leftover", "output_size", "pad", "same_padding"]
 
 PAD_MODES = ("constant", "edge", "reflect")
+# The largest padded image pad() builds (2 GiB of float64): a padding beyond it is a slip,
+# and refusing it gives a message instead of numpy's allocation error.
+MAX_PADDED_PIXELS = 1 << 28
 
 
 def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarray:
@@ -63,7 +66,8 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
         If ``image`` is complex or not numeric, or ``value`` is not a real number.
     ValueError
         If ``image`` is not 2-D or is empty, ``padding`` is negative or not
-        an integer or a pair of integers, ``mode`` is unknown (PyTorch's
+        an integer or a pair of integers, the padded image would have more
+        than :data:`MAX_PADDED_PIXELS` pixels, ``mode`` is unknown (PyTorch's
         "replicate" is ``"edge"`` here), a ``value`` is given for a mode other
         than ``"constant"``, or a ``"reflect"`` border is as wide as the image
         or wider.
@@ -98,6 +102,12 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
             f"padding {(rows, cols)} is too wide to reflect an image of shape {x.shape}: "
             "a reflected border must be narrower than the image (use mode='edge' or "
             "'constant')"
+        )
+    padded = (x.shape[0] + 2 * rows, x.shape[1] + 2 * cols)
+    if padded[0] * padded[1] > MAX_PADDED_PIXELS:
+        raise ValueError(
+            f"padding {padding!r} would turn the image of shape {x.shape} into {padded}, "
+            f"more than {MAX_PADDED_PIXELS:,} pixels; use a smaller padding"
         )
     if mode != "constant":
         return np.pad(x, ((rows, rows), (cols, cols)), mode=mode)

@@ -358,6 +358,31 @@ def test_bad_padding_or_stride(function, kwargs, words):
         function(np.ones((5, 5)), np.ones((3, 3)), **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"padding": 10**6}, "would turn the image of shape (5, 5) into (2000005, 2000005)"),
+        ({"padding": 2**62}, "padding must be at most"),
+        ({"stride": 2**63}, "stride must be at most"),
+    ],
+)
+def test_absurd_sizes_get_a_message_not_a_numpy_error(kwargs, words):
+    with pytest.raises(ValueError) as info:
+        correlate2d(np.ones((5, 5)), np.ones((3, 3)), **kwargs)
+    assert words in str(info.value)
+    if "stride" in kwargs or kwargs["padding"] > 2**20:
+        with pytest.raises(ValueError, match="must be at most"):
+            coverage((5, 5), (3, 3), **kwargs)
+
+
+def test_pairs_may_be_numpy_arrays():
+    x, k = random_pair((9, 9), (3, 3), seed=9)
+    np.testing.assert_array_equal(
+        correlate2d(x, k, padding=np.array([1, 2]), stride=np.array([2, 3])),
+        correlate2d(x, k, padding=(1, 2), stride=(2, 3)),
+    )
+
+
 def test_kernel_larger_than_padded_image_names_both_shapes():
     with pytest.raises(ValueError) as info:
         correlate2d(np.ones((3, 3)), np.ones((7, 7)), padding=1)
