@@ -50,24 +50,19 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# course_files, site_markdown and site_math are sibling modules in tools/ (the folder is on
+# sys.path when this runs as a script, and the tests put it there). Names the tests use from
+# here are re-exported with "as".
+from course_files import CONTENTS, NAV_TAG, NOTEBOOK_DIR, course_notebooks, title_of
 from pygments.formatters import HtmlFormatter
-
-# Sibling modules in tools/ (the folder is on sys.path when this runs as a script, and the
-# tests put it there). Names the tests use from here are re-exported with "as".
 from site_markdown import esc, highlight_code, jupyter_slug, render_markdown, sanitise_html
 from site_math import extract_math as extract_math
 from site_math import normalise_tex as normalise_tex
 from site_math import tex_to_svg
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIR = ROOT / "notebooks"
 STYLE_SOURCE = Path(__file__).resolve().parent / "site" / "style.css"
 DEFAULT_OUT = ROOT / "_site"
-# As in tools/notebook_format.py (a test checks they agree; importing it would import
-# nbformat, whose schema validator takes two seconds to load: the notebooks are read as JSON).
-PATTERN = "[0-9][0-9]-*.ipynb"
-CONTENTS = "00-contents.ipynb"
-NAV_TAG = "navigation"
 MARKER = ".course-site"  # in the output folder: "an earlier build made this, safe to empty"
 INDEX = "index.html"
 OUTPUTS_DIR = "outputs"  # images of stored outputs
@@ -163,17 +158,6 @@ def load_notebook(path: Path) -> dict:
     return nb
 
 
-def title_of(nb: dict) -> str | None:
-    """A notebook's title: its first ``# `` heading outside the navigation cells, or None."""
-    for cell in nb["cells"]:
-        tags = cell.get("metadata", {}).get("tags", [])
-        if cell["cell_type"] == "markdown" and NAV_TAG not in tags:
-            match = re.search(r"^# (.+)$", cell["source"], flags=re.MULTILINE)
-            if match:
-                return match.group(1).strip()
-    return None
-
-
 # --------------------------------------------------------------------------- pages
 
 
@@ -205,7 +189,7 @@ class Site:
         self.out = Path(out_dir).resolve()
         self.notebook_dir = Path(notebook_dir).resolve()
         self.root = Path(root).resolve()
-        self.order = sorted(self.notebook_dir.glob(PATTERN))
+        self.order = course_notebooks(self.notebook_dir)
         self.report = BuildReport(self.out)
         self.copied: dict[Path, str] = {}  # source file -> site path
         self.extra_pages: dict[Path, Page] = {}  # Markdown files linked from a page
@@ -214,8 +198,10 @@ class Site:
         self.notebooks = {p: load_notebook(p) for p in self.order}
         self.titles = {}
         for path, nb in self.notebooks.items():
-            self.titles[path] = title_of(nb) or path.stem[3:].replace("-", " ").capitalize()
-            if title_of(nb) is None:  # a chapter being written: still a page, with a warning
+            try:
+                self.titles[path] = title_of(nb)
+            except ValueError:  # a chapter being written: still a page, with a warning
+                self.titles[path] = path.stem[3:].replace("-", " ").capitalize()
                 self.warn(f"{path.name}: no '# Title' heading; titled from its file name")
         self.run_help = self._run_help_link()
 

@@ -13,34 +13,22 @@ hand.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import nbformat
+from course_files import (  # re-exported: the hygiene tests and run_notebooks use them here
+    CONTENTS,
+    NAV_TAG,
+    NOTEBOOK_DIR,
+    course_notebooks,
+    title_of,
+)
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-CONTENTS = "00-contents.ipynb"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-NAV_TAG = "navigation"
 LIST_TAG = "contents-list"
 # Cell metadata worth keeping: tags (nbval, navigation) and the hidden-source flag
 # that collapses exercise solutions. Everything else is editor noise.
 CELL_METADATA_KEYS = ("tags", "jupyter")
-
-
-def course_notebooks(directory: Path = NOTEBOOK_DIR) -> list[Path]:
-    """The course's notebooks in reading order (``NN-name.ipynb``)."""
-    return sorted(directory.glob("[0-9][0-9]-*.ipynb"))
-
-
-def title_of(nb) -> str:
-    """A notebook's title: the text of its first level-one markdown heading."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and NAV_TAG not in cell.metadata.get("tags", []):
-            match = re.search(r"^# (.+)$", cell.source, flags=re.MULTILINE)
-            if match:
-                return match.group(1).strip()
-    raise ValueError("notebook has no '# Title' heading")
 
 
 def _link(path: Path, titles: dict[Path, str]) -> str:
