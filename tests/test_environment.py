@@ -92,6 +92,24 @@ def test_lock_installs_on_the_floor_python(path, tmp_path):
     assert "Would install" in result.stderr, result.stderr
 
 
+# What Colab runtimes have shipped (2025 runtimes, from Colab's published package lists; Colab
+# itself cannot be reached from here: update these when its runtime moves). The set-up cell
+# installs the course there with pip, which must accept these as they are.
+COLAB = {"python": "3.12.12", "numpy": "2.0.2", "matplotlib": "3.10.0", "ipywidgets": "7.7.1"}
+
+
+def test_package_requirements_accept_colabs_versions():
+    """requires-python and the package's dependencies accept Colab's Python and its copies of
+    NumPy, Matplotlib and ipywidgets (no upgrade that Colab's front end would not support)."""
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert Requirement(f"python{project['requires-python']}").specifier.contains(COLAB["python"])
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        assert requirement.specifier.contains(COLAB[requirement.name]), line
+
+
 def test_course_lock_is_the_run_time_part_of_the_full_lock():
     """`make lab`'s lock pins the same versions as the full lock, and no test or site tool."""
     full, course = lock.read_lock(lock.LOCK), lock.read_lock(lock.COURSE_LOCK)
