@@ -10,6 +10,7 @@ COURSE_STAMP := $(VENV)/.installed-course
 TEST_STAMP := $(VENV)/.installed-test
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 SITE_DIR ?= _site
+HUB ?=
 SETUP := PYTHON="$(PYTHON)" MAKE_TARGET="$(firstword $(MAKECMDGOALS))" bash tools/setup_venv.sh
 
 .PHONY: help lab test lint browser notebooks site bench lock clean
@@ -54,9 +55,10 @@ notebooks: $(TEST_STAMP)
 	$(BIN)/python -m tools.run_notebooks $(NOTEBOOKS)
 
 # The course as a Jupyter Book site from the stored outputs (nothing executed, nothing
-# fetched); serve it with `python -m http.server -d _site`.
+# fetched); serve it with `python -m http.server -d _site`. HUB=https://... adds a JupyterHub
+# launch button.
 site: $(TEST_STAMP)
-	$(BIN)/python -m tools.book --out $(SITE_DIR)
+	$(BIN)/python -m tools.book --out $(SITE_DIR) $(if $(HUB),--hub $(HUB))
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py; status=$$?; \
