@@ -30,8 +30,8 @@ import numpy as np
 import pytest
 
 from helpers import correlate2d
-from helpers.images import classic_5x5, classic_5x5_kernel, step_edge
-from helpers.kernels import HORIZONTAL, SOBEL_VERTICAL, VERTICAL
+from helpers.images import classic_5x5, step_edge
+from helpers.kernels import HORIZONTAL, SOBEL_VERTICAL, VERTICAL, classic_5x5_kernel
 from helpers.render import HIGHLIGHT, block_size, palette, signed_levels
 
 from .conftest import (
