@@ -152,7 +152,8 @@ def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float
     -------
     levels : numpy.ndarray of uint8, shape (H, W)
         :data:`ZERO_LEVEL` for 0, ``0`` for ``-limit`` and ``LEVELS - 1`` for
-        ``+limit``, rounded to the nearest level.
+        ``+limit``, rounded to the nearest level (half a level away from zero, so
+        that ``v`` and ``-v`` get mirrored levels).
     limit : float
         The limit used.
 
@@ -183,14 +184,19 @@ def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float
     with np.errstate(invalid="ignore", over="ignore"):
         missing = np.isnan(array)
         has_missing = bool(missing.any())
-        # values / limit lies in [-1, 1] without overflow, even near 1e308.
+        # values / limit lies in [-1, 1] without overflow, even near 1e308. Steps from
+        # zero are rounded half away from zero, so that +v and -v get mirror levels.
         scaled = np.divide(array, limit)
-        scaled *= ZERO_LEVEL
-        scaled += ZERO_LEVEL + 0.5
-        np.clip(scaled, 0.0, LEVELS - 1, out=scaled)
+        np.clip(scaled, -1.0, 1.0, out=scaled)
         if has_missing:
             scaled[missing] = 0.0
-        levels = scaled.astype(np.uint8)
+        scaled *= ZERO_LEVEL
+        steps = np.abs(scaled)
+        steps += 0.5
+        np.floor(steps, out=steps)
+        np.copysign(steps, scaled, out=steps)
+        steps += ZERO_LEVEL
+        levels = steps.astype(np.uint8)
     if has_missing:
         levels[missing] = MISSING
     return levels, limit

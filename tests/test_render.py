@@ -43,9 +43,10 @@ def decode(data: bytes) -> Image.Image:
 
 
 def reference_levels(values, limit):
-    """Independent model of the signed scale: round((x / limit + 1) / 2 * (LEVELS - 1))."""
-    x = np.clip(np.asarray(values, dtype=float) / limit, -1.0, 1.0)
-    return np.floor((x + 1.0) / 2.0 * (LEVELS - 1) + 0.5).astype(int)
+    """Independent model of the signed scale: the middle level plus x / limit half-scales,
+    rounded half away from zero (so that v and -v are mirrored)."""
+    x = np.clip(np.asarray(values, dtype=float) / limit, -1.0, 1.0) * ((LEVELS - 1) / 2)
+    return ((LEVELS - 1) // 2 + np.sign(x) * np.floor(np.abs(x) + 0.5)).astype(int)
 
 
 # --- palette ----------------------------------------------------------------------
