@@ -13,11 +13,12 @@ SITE_DIR ?= _site
 HUB ?=
 SETUP := PYTHON="$(PYTHON)" MAKE_TARGET="$(firstword $(MAKECMDGOALS))" bash tools/setup_venv.sh
 
-.PHONY: help lab test lint browser notebooks site bench lock clean
+.PHONY: help lab test unit lint browser notebooks site bench lock clean
 
 help:
 	@echo "make lab        start JupyterLab on the course contents (builds .venv first)"
 	@echo "make test       lint, unit/property/doctests, strict nbval, hygiene, browser tests"
+	@echo "make unit       the fast edit loop: lint, unit/property/doctests (no browser, nbval, network)"
 	@echo "make browser    only the real-browser tests (Chromium + JupyterLab)"
 	@echo "make notebooks  re-execute every notebook in place and normalise its metadata"
 	@echo "make site       Jupyter Book site of the course in $(SITE_DIR)/ from the stored outputs"
@@ -41,6 +42,13 @@ lab: $(COURSE_STAMP)
 test: $(TEST_STAMP) lint
 	$(BIN)/python -m pytest -rs --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg tests helpers $(NOTEBOOKS)
+
+# The fast edit loop (under a minute): lint, then the unit, property and doctests, without
+# the browser, nbval, notebook execution or the network. `make test` stays the full check.
+UNIT_SKIP := --ignore=tests/browser --ignore=tests/test_notebooks_reproducible.py \
+	--ignore=tests/test_make_lab.py --ignore=tests/test_binder_replay.py
+unit: $(TEST_STAMP) lint
+	$(BIN)/python -m pytest -q -rs -m "not slow" $(UNIT_SKIP) tests helpers
 
 # The real-browser tests alone (Chromium + JupyterLab); `make test` runs them too.
 browser: $(TEST_STAMP)

@@ -6,13 +6,17 @@ Modules, each doing what its name says:
 - :mod:`helpers.kernels`: edge filters (vertical, Sobel, Scharr, Prewitt) and presets.
 - :mod:`helpers.images`: the article's examples, synthetic scenes and a real photograph.
 - :mod:`helpers.edges`: gradients, magnitude, orientation and rotation error.
-- :mod:`helpers.windows`: the sliding window step by step, coverage, the animation.
+- :mod:`helpers.windows`: one window taken apart (``window_at``), every step, coverage,
+  the animation's frames.
 - :mod:`helpers.padding`: zero padding, "same" padding, and the output-size formula
   with stride (``correlate2d`` takes ``padding`` and ``stride`` arguments).
 - :mod:`helpers.learn`: learning a kernel from examples by gradient descent, and
-  :mod:`helpers.learn_animation`, its animation.
+  :mod:`helpers.learn_animation`, its animation's frames.
+- :mod:`helpers.animation`: the course's GIFs, written by one function.
 - :mod:`helpers.responses`: reading a filter response (strongest rows, signs, shares).
 - :mod:`helpers.pitfalls`: what uint8 arithmetic and clamping do to edge responses.
+- :mod:`helpers.colours`: colour maps, colour limits, text colour and ``format_number``,
+  the one place every figure, widget picture and table takes them from.
 - :mod:`helpers.plotting`: matrices with their numbers, images, signed responses.
 - :mod:`helpers.parameters`: weight counts of dense and convolution layers.
 - :mod:`helpers.checks`: instant feedback for the exercises (one module per chapter).
@@ -26,7 +30,9 @@ the rest does not.
 """
 
 from . import (
+    animation,
     checks,
+    colours,
     conv,
     edges,
     images,
@@ -40,6 +46,8 @@ from . import (
     responses,
     windows,
 )
+from .animation import *  # noqa: F403
+from .colours import *  # noqa: F403
 from .conv import *  # noqa: F403
 from .edges import *  # noqa: F403
 from .images import *  # noqa: F403
@@ -57,6 +65,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "checks",
+    *animation.__all__,
+    *colours.__all__,
     *conv.__all__,
     *edges.__all__,
     *images.__all__,

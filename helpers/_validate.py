@@ -2,7 +2,9 @@
 
 Each check names the offending argument and says what was wrong, so a learner
 sees ``kernel must be 2-D, got shape (3,)`` instead of a traceback from inside
-numpy. None of them modifies its input.
+numpy. None of them modifies its input. Sizes of every kind (shapes, padding,
+strides, counts) go through :func:`check_int`, so they all take the same rule:
+an integer, not a bool and not a float that happens to be whole.
 """
 
 from __future__ import annotations
@@ -14,40 +16,66 @@ import numpy as np
 # Array kinds that hold real numbers: bool, unsigned int, signed int, float.
 _REAL_KINDS = "buif"
 
+# Padding and stride beyond this are never meant: the padded image alone would not fit in
+# memory. Refusing them here gives a message instead of numpy's allocation or overflow error.
+MAX_SIZE = 1 << 20
 
-def as_real_2d(value, name: str) -> np.ndarray:
-    """Return ``value`` as a non-empty 2-D float64 array, or raise naming ``name``.
 
-    The result may share memory with ``value`` when it already is float64;
-    callers only ever read from it.
+def as_real_array(value, name: str) -> np.ndarray:
+    """Return ``value`` as a non-empty 2-D array of real numbers, in its own dtype if it has one.
+
+    Bool, integer and float arrays come back as they are (no copy), so an
+    engine can convert a few rows at a time instead of the whole image;
+    nested lists of numbers become float64.
 
     Raises
     ------
     TypeError
-        If ``value`` holds complex numbers or anything that is not a number.
+        If ``value`` holds complex numbers or anything that is not a number,
+        or is a masked array (its mask would be silently ignored).
     ValueError
-        If ``value`` is ragged, not 2-D or empty.
+        If ``value`` is ragged, not 2-D, empty, or holds an integer too large
+        for float64.
     """
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} is a masked array, whose mask the computation would ignore; fill it first, "
+            f"e.g. {name}.filled(0), or pass {name}.data to use the values under the mask"
+        )
     try:
         array = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a rectangular 2-D array: {error}") from None
+    except (ValueError, OverflowError) as error:  # ragged nested lists, huge ints
+        raise ValueError(f"{name} must be a rectangular 2-D array of numbers: {error}") from None
     if array.dtype.kind == "c":
         raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
     if array.dtype.kind == "O":
         # A list mixing, say, ints and Fractions: accept it if it is all real numbers.
         # Checked element by element because astype(float) quietly turns None into NaN.
         for v in array.flat:
-            if not isinstance(v, numbers.Real):
+            if isinstance(v, bool) or not isinstance(v, numbers.Real):
                 raise TypeError(f"{name} must hold real numbers, got non-numeric value {v!r}")
-        array = array.astype(np.float64)
+        try:
+            array = array.astype(np.float64)
+        except OverflowError:
+            raise ValueError(
+                f"{name} holds an integer too large for a 64-bit float (over about 1.8e308)"
+            ) from None
     elif array.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
     if array.ndim != 2:
         raise ValueError(f"{name} must be 2-D, got shape {array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
-    return array.astype(np.float64, copy=False)
+    return array
+
+
+def as_real_2d(value, name: str) -> np.ndarray:
+    """Return ``value`` as a non-empty 2-D float64 array, or raise naming ``name``.
+
+    The result may share memory with ``value`` when it already is float64;
+    callers only ever read from it. Raises as :func:`as_real_array`.
+    """
+    return as_real_array(value, name).astype(np.float64, copy=False)
 
 
 def check_choice(value, name: str, allowed: tuple[str, ...]) -> str:
@@ -58,50 +86,52 @@ def check_choice(value, name: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def check_shape(shape, name: str) -> tuple[int, int]:
-    """Return ``shape`` as a pair of positive ints, or raise naming ``name``."""
-    try:
-        rows, cols = (int(n) for n in shape)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair of positive integers, got {shape!r}") from None
-    if rows < 1 or cols < 1 or (rows, cols) != tuple(shape):
-        raise ValueError(f"{name} must be a pair of positive integers, got {shape!r}")
-    return rows, cols
-
-
-def check_int(value, name: str, minimum: int) -> int:
-    """Return ``value`` as an int if it is an integer >= ``minimum``, else raise naming it.
+def check_int(value, name: str, minimum: int, maximum: int | None = None) -> int:
+    """Return ``value`` as an int if it is an integer in ``[minimum, maximum]``, else raise.
 
     ``True`` and ``False`` are refused: they are ints to Python but never a
-    size, a seed or a count that a learner meant.
+    size, a seed or a count that a learner meant; so are floats, even whole
+    or infinite ones.
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum}, got {value!r}")
     return int(value)
 
 
-# Padding and stride beyond this are never meant: the padded image alone would not fit in
-# memory. Refusing them here gives a message instead of numpy's allocation or overflow error.
-MAX_SIZE = 1 << 20
-
-
-def check_pair(value, name: str, minimum: int) -> tuple[int, int]:
+def check_pair(value, name: str, minimum: int, maximum: int | None = MAX_SIZE) -> tuple[int, int]:
     """Return ``value`` as a (rows, columns) pair of ints >= ``minimum``, or raise naming it.
 
     A single integer means the same on both axes; a pair (tuple, list or 1-D
-    array of two integers) gives one per axis. Values above :data:`MAX_SIZE`
-    are refused too.
+    array of two integers) gives one per axis. Values above ``maximum``
+    (:data:`MAX_SIZE` unless told otherwise) are refused too.
     """
     if isinstance(value, np.ndarray) and value.ndim == 1:
         value = tuple(value.tolist())
     items = value if isinstance(value, (tuple, list)) else (value, value)
-    if len(items) != 2 or any(
-        isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < minimum for n in items
-    ):
+    try:
+        if len(items) != 2:
+            raise ValueError
+        pair = tuple(check_int(n, name, minimum) for n in items)
+    except ValueError:
         raise ValueError(
             f"{name} must be an integer >= {minimum} or a pair of them (rows, columns), "
             f"got {value!r}"
-        )
-    if max(items) > MAX_SIZE:
-        raise ValueError(f"{name} must be at most {MAX_SIZE} pixels, got {value!r}")
-    return int(items[0]), int(items[1])
+        ) from None
+    if maximum is not None and max(pair) > maximum:
+        raise ValueError(f"{name} must be at most {maximum} pixels, got {value!r}")
+    return pair
+
+
+def check_shape(shape, name: str) -> tuple[int, int]:
+    """Return ``shape`` as a (rows, columns) pair of positive ints, or raise naming ``name``."""
+    message = f"{name} must be a pair of positive integers (rows, columns), got {shape!r}"
+    if not isinstance(shape, (tuple, list, np.ndarray)):
+        raise ValueError(message)
+    try:
+        return check_pair(shape, name, 1, maximum=None)
+    except ValueError:
+        raise ValueError(message) from None

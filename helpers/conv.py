@@ -50,24 +50,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_pair, check_shape
-from .padding import output_size, pad
+from ._validate import as_real_array, check_choice, check_pair, check_shape
+from .padding import check_padded_size, output_size
 
 MODES = ("valid", "same", "full")
 
-# When the FFT path is used: a kernel with more taps than FFT_MIN_TAPS, and
-# more than FFT_MIN_WORK multiply-adds (taps x output pixels) to do directly.
-# Measured on this project's 2-core machine: on a 1000x1000 image 5x5 (25 taps)
-# is faster directly and 7x7 (49 taps) through the FFT; below about 2 million
-# multiply-adds the direct path takes a few milliseconds at most, so the small
-# examples of the course keep exact arithmetic (integer images give integers).
-FFT_MIN_TAPS = 40
-FFT_MIN_WORK = 2_000_000
-
-# Output rows computed together by the direct engine: a block of the output
-# and the image rows under it stay in the CPU cache while all taps are added.
+# Output rows computed together: a block of the output and the image rows under it
+# stay in the CPU cache while every weight is added (measured in benchmarks/run.py).
 _BLOCK_BYTES = 256 * 1024
-_FFT_SLAB_ROWS = 128
 
 __all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "output_shape"]
 
@@ -200,17 +190,17 @@ def correlate2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> n
     Everything is computed in float64, so a uint8 photo through a Scharr
     filter neither overflows nor wraps, and negative responses survive.
 
-    A NaN or infinity in the image spreads to every output pixel whose window
-    covers it (even where the kernel weight there is 0, since
-    ``0 * nan == nan``), as in ``scipy.signal``; an infinity gives infinities
-    and NaN by the same IEEE rules. No warning is printed for either.
+    A NaN or infinity, in the image or in the kernel, gives what IEEE
+    arithmetic gives, as in SciPy: it spreads to every output pixel whose
+    window meets it (even where the other factor is 0, since
+    ``0 * inf == nan``), and an overflowing sum is an infinity. No warning is
+    printed for either.
 
-    Kernels are applied directly, one shifted slice of the image per weight,
-    unless the kernel has more than ``FFT_MIN_TAPS`` weights and the direct
-    work (weights x output pixels) exceeds ``FFT_MIN_WORK``: then the FFT is
-    faster, and agrees to about 1e-12 relative to the largest value. Images
-    with NaN or infinity always take the direct path. With a stride, only the
-    kept positions are computed (one strided slice per weight), exactly.
+    One engine serves every mode, padding and stride: each weight meets one
+    shifted (and, with a stride, strided) slice of the image, added into the
+    output a block of rows at a time. Only the kept positions are computed,
+    and the zeros of the padding are never stored beyond one block. An image
+    of integers gives exact integers while the sums stay below 2**53.
 
     Examples
     --------
@@ -236,8 +226,8 @@ def correlate2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> n
            [-30.,  30.,   0.],
            [-30.,  30.,   0.]])
     """
-    x, k, shape, stride = _prepare(image, kernel, mode, padding, stride)
-    return _correlate(x, k, mode, shape, stride)
+    x, k, shape, before, stride = _prepare(image, kernel, mode, padding, stride)
+    return _correlate(x, k, shape, before, stride)
 
 
 def convolve2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
@@ -291,16 +281,17 @@ def convolve2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np
     array([[4., 5.],
            [7., 8.]])
     """
-    x, k, shape, stride = _prepare(image, kernel, mode, padding, stride)
-    return _correlate(x, k[::-1, ::-1], mode, shape, stride)
+    x, k, shape, before, stride = _prepare(image, kernel, mode, padding, stride)
+    return _correlate(x, k[::-1, ::-1], shape, before, stride)
 
 
 def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
     """Cross-correlate in ``"valid"`` mode with two plain loops: the readable version.
 
     It computes exactly what :func:`correlate2d` computes in ``"valid"`` mode,
-    one window at a time, so it is easy to follow and hundreds of times
-    slower. Use it to read; use :func:`correlate2d` to compute.
+    one window at a time with :func:`helpers.windows.window_at`, so it is easy
+    to follow and hundreds of times slower. Use it to read; use
+    :func:`correlate2d` to compute.
 
     Parameters
     ----------
@@ -309,9 +300,9 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
     kernel : array_like, shape (kh, kw)
         The filter; it must fit inside the (padded) image.
     padding, stride : int or (int, int)
-        As for :func:`correlate2d`: the image is padded with zeros first, and
-        output cell ``(r, c)`` reads the window whose top-left pixel is
-        ``(r * stride, c * stride)``.
+        As for :func:`correlate2d`: output cell ``(r, c)`` reads the window
+        whose top-left pixel is ``(r * stride - padding, c * stride - padding)``,
+        zeros where it hangs over the image's edge.
 
     Returns
     -------
@@ -339,201 +330,132 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
     array([[4., 4.],
            [2., 4.]])
     """
-    x, k, shape, (step_rows, step_cols) = _prepare(image, kernel, "valid", padding, stride)
-    kh, kw = k.shape
+    from .windows import window_at  # windows builds on this module
+
+    x, k, shape, _, _ = _prepare(image, kernel, "valid", padding, stride)
     out = np.zeros(shape)
-    for r in range(out.shape[0]):
-        for c in range(out.shape[1]):
-            top, left = r * step_rows, c * step_cols
-            window = x[top : top + kh, left : left + kw]
-            out[r, c] = np.sum(window * k)
+    for r in range(shape[0]):
+        for c in range(shape[1]):
+            out[r, c] = window_at(x, k, r, c, padding=padding, stride=stride).total
     return out
+
+
+def before_image(mode: str, kernel_shape, padding=0) -> tuple[int, int]:
+    """How many zeros lie before the image's first row and column for this mode and padding.
+
+    Output cell ``(r, c)`` reads the window whose top-left pixel is image pixel
+    ``(r * stride - rows_before, c * stride - cols_before)``.
+
+    Examples
+    --------
+    >>> before_image("valid", (3, 3)), before_image("same", (3, 3)), before_image("full", (3, 3))
+    ((0, 0), (1, 1), (2, 2))
+    >>> before_image("same", (2, 4), padding=1)  # an even kernel's extra pixel goes before
+    (2, 3)
+    """
+    kh, kw = check_shape(kernel_shape, "kernel_shape")
+    pad_rows, pad_cols = check_pair(padding, "padding", 0)
+    check_choice(mode, "mode", MODES)
+    if mode == "valid":
+        rows, cols = 0, 0
+    elif mode == "same":
+        rows, cols = kh // 2, kw // 2
+    else:
+        rows, cols = kh - 1, kw - 1
+    return rows + pad_rows, cols + pad_cols
 
 
 def _prepare(image, kernel, mode, padding, stride):
-    """Validate all arguments; return the padded float64 image, kernel, output shape, stride."""
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
+    """Validate all arguments: image (own dtype), float64 kernel, output shape, offsets, stride."""
+    x = as_real_array(image, "image")
+    k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
     shape = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride)
-    if check_pair(padding, "padding", 0) != (0, 0):
-        x = pad(x, padding)
-    return x, k, shape, check_pair(stride, "stride", 1)
+    check_padded_size(x.shape, padding)  # refuse outputs that would not fit in memory
+    return x, k, shape, before_image(mode, k.shape, padding), check_pair(stride, "stride", 1)
 
 
-def _start(mode: str, kernel_shape: tuple[int, int]) -> tuple[int, int]:
-    """Index in the "full" result where the given mode's result starts."""
-    kh, kw = kernel_shape
-    if mode == "valid":
-        return kh - 1, kw - 1
-    if mode == "same":
-        return (kh - 1) // 2, (kw - 1) // 2
-    return 0, 0
+def _correlate(x, k, shape, before, stride) -> np.ndarray:
+    """The one engine: every weight adds one contiguous run of numbers into a block of rows.
 
-
-def _correlate(x: np.ndarray, k: np.ndarray, mode: str, shape, stride=(1, 1)) -> np.ndarray:
-    """Correlation of validated float64 arrays, choosing the faster engine."""
-    start = _start(mode, k.shape)
-    # Summing is a cheap finiteness test: it is only non-finite when the image
-    # holds NaN or infinity (or its sum overflows, which merely costs speed).
-    finite = bool(np.isfinite(x.sum()))
-    if stride != (1, 1):
-        with np.errstate(invalid="ignore", over="ignore"):
-            return _correlate_strided(x, k, start, shape, stride, skip_zeros=finite)
-    work = k.size * shape[0] * shape[1]
-    if finite and k.size > FFT_MIN_TAPS and work > FFT_MIN_WORK:
-        return _correlate_fft(x, k, start, shape)
-    # inf * 0 and inf - inf give NaN as documented; numpy's warning about it would
-    # only land on a learner's stderr.
-    with np.errstate(invalid="ignore", over="ignore"):
-        return _correlate_direct(x, k, start, shape, skip_zeros=finite)
-
-
-def _correlate_direct(x, k, start, shape, *, skip_zeros: bool) -> np.ndarray:
-    """Add one shifted copy of the image per kernel weight, in blocks of output rows.
-
-    For a block of output rows we copy the image rows under it into a "slab"
-    whose border is zero where the window pokes outside the image (modes
-    "same" and "full"). In the slab, flattened, weight ``k[i, j]`` meets a
-    contiguous run of pixels starting at ``i * slab_width + j``, so each weight
-    costs one multiply and one add over contiguous memory, which numpy does
-    fast. The run also covers ``kw - 1`` columns past the output's right edge;
-    they are computed and dropped. The slab and accumulators fit in the CPU
-    cache; extra memory is a few blocks, never an image-sized copy.
-    """
-    height, width = x.shape
-    kh, kw = k.shape
-    out_rows, out_cols = shape
-    out = np.empty(shape)
-    taps = [
-        (i, j, w)
-        for (i, j), w in np.ndenumerate(k)
-        if not (skip_zeros and w == 0.0)  # 0 * finite adds nothing
-    ]
-    if not taps:
-        out.fill(0.0)
-        return out
-    slab_cols = out_cols + kw - 1
-    block = max(1, min(out_rows, _BLOCK_BYTES // (8 * slab_cols)))
-    # kw - 1 spare elements: the last row's run reaches that far past the slab.
-    slab = np.zeros((block + kh - 1) * slab_cols + kw - 1)
-    acc = np.empty(block * slab_cols)
-    tmp = np.empty_like(acc)
-    row0, col0 = start[0] - (kh - 1), start[1] - (kw - 1)  # image index of slab (0, 0)
-    ca, cb = max(0, col0), min(width, col0 + slab_cols)
-    for r0 in range(0, out_rows, block):
-        rows = min(block, out_rows - r0)
-        top = r0 + row0
-        ra, rb = max(0, top), min(height, top + rows + kh - 1)
-        grid = slab[: (rows + kh - 1) * slab_cols].reshape(rows + kh - 1, slab_cols)
-        grid.fill(0.0)
-        if ra < rb and ca < cb:
-            grid[ra - top : rb - top, ca - col0 : cb - col0] = x[ra:rb, ca:cb]
-        n = rows * slab_cols
-        a, t = acc[:n], tmp[:n]
-        for number, (i, j, w) in enumerate(taps):
-            run = slab[i * slab_cols + j : i * slab_cols + j + n]
-            if number == 0:
-                np.multiply(run, w, out=a)
-            else:
-                np.multiply(run, w, out=t)
-                a += t
-        out[r0 : r0 + rows] = a.reshape(rows, slab_cols)[:, :out_cols]
-    return out
-
-
-def _correlate_strided(x, k, start, shape, stride, *, skip_zeros: bool) -> np.ndarray:
-    """Only the kept positions: one strided slice of the zero-bordered image per weight.
-
-    Weight ``k[i, j]`` meets, at output cell ``(r, c)``, the bordered image's
-    pixel ``(i + r * sr, j + c * sc)``: a slice with steps ``(sr, sc)``. The
-    border is the zeros that ``start`` implies (none in ``"valid"`` mode) plus,
-    at the far end, whatever the last window needs. Output rows go in blocks
-    that stay in the CPU cache while every weight is added (1.5x faster than
-    whole-image slices on this project's machine), and weights are added in
-    the same order as in :func:`_correlate_direct`, so a stride's result equals
-    the kept cells of the direct engine's stride-1 result exactly (and of the
-    FFT engine's to rounding, about 1e-15 relative).
+    Weight ``k[i, j]`` meets, at output cell ``(r, c)``, the pixel
+    ``(i + r * sr - br, j + c * sc - bc)`` of the image, ``(br, bc)`` being the
+    zeros before it (``before``). For a block of output rows, the image rows
+    under it are dealt into ``sr * sc`` "phases", converted to float64, with
+    zeros wherever the windows hang over the image's edge: phase ``(p, q)``
+    holds every ``sr``-th row from ``p`` and every ``sc``-th column from ``q``
+    (with stride 1 there is one phase, the rows themselves). Weight ``k[i, j]``
+    then reads phase ``(i % sr, j % sc)`` from row ``i // sr`` and column
+    ``j // sc`` on, one step at a time: flattened, one contiguous run per
+    weight (it also covers a few columns past the output's right edge,
+    computed and dropped). One multiply and one add over contiguous memory is
+    what numpy does fastest. The phases and the accumulators stay in the CPU
+    cache; extra memory is a few blocks, never an image-sized copy, whatever
+    the padding, stride or input dtype. Weights are added in the same order at
+    every position, so a strided result equals the kept cells of the stride-1
+    result exactly.
     """
     kh, kw = k.shape
     rows, cols = shape
     step_rows, step_cols = stride
-    before = (kh - 1 - start[0], kw - 1 - start[1])
-    after = (
-        max(0, step_rows * (rows - 1) + kh - x.shape[0] - before[0]),
-        max(0, step_cols * (cols - 1) + kw - x.shape[1] - before[1]),
+    with np.errstate(all="ignore"):  # IEEE results (inf, nan) are the answer, not a warning
+        # A zero weight adds nothing to a finite image, so it can be skipped. The sum
+        # is a cheap finiteness test; if it overflows we merely keep the zeros.
+        finite = x.dtype.kind != "f" or bool(np.isfinite(x.sum()))
+        taps = [(i, j, w) for (i, j), w in np.ndenumerate(k) if not (finite and w == 0.0)]
+        out = np.zeros(shape)
+        if not taps:
+            return out
+        # Columns of a phase: enough for the output plus the widest kernel offset.
+        phase_cols = cols + (kw - 1) // step_cols
+        # All phases of a block together take about _BLOCK_BYTES.
+        block = max(1, min(rows, _BLOCK_BYTES // (8 * phase_cols * step_cols * step_rows)))
+        phase_rows = block + (kh - 1) // step_rows
+        # One flat buffer per phase, with a spare row: the last run reaches past the end.
+        phases = np.zeros((step_rows * step_cols, (phase_rows + 1) * phase_cols))
+        acc = np.empty(block * phase_cols)
+        tmp = np.empty_like(acc)
+        for r0 in range(0, rows, block):
+            n = min(block, rows - r0)
+            top = r0 * step_rows - before[0]  # image row of the block's first window
+            for p in range(step_rows):
+                for q in range(step_cols):
+                    grid = phases[p * step_cols + q, : phase_rows * phase_cols]
+                    _deal(x, grid.reshape(phase_rows, phase_cols), top + p, q - before[1], stride)
+            a, t = acc[: n * phase_cols], tmp[: n * phase_cols]
+            for number, (i, j, w) in enumerate(taps):
+                start = (i // step_rows) * phase_cols + j // step_cols
+                phase = phases[(i % step_rows) * step_cols + j % step_cols]
+                run = phase[start : start + n * phase_cols]
+                if number == 0:
+                    np.multiply(run, w, out=a)
+                else:
+                    np.multiply(run, w, out=t)
+                    a += t
+            out[r0 : r0 + n] = a.reshape(n, phase_cols)[:, :cols]
+    return out
+
+
+def _deal(x, grid, first_row, first_col, stride) -> None:
+    """Fill ``grid[m, c]`` with ``x[first_row + m * sr, first_col + c * sc]``, 0 outside ``x``."""
+    (row_a, row_b), (col_a, col_b) = (
+        _inside(first, step, count, size)
+        for first, step, count, size in zip(
+            (first_row, first_col), stride, grid.shape, x.shape, strict=True
+        )
     )
-    if before != (0, 0) or after != (0, 0):
-        x = np.pad(x, ((before[0], after[0]), (before[1], after[1])))
-    taps = [(i, j, w) for (i, j), w in np.ndenumerate(k) if not (skip_zeros and w == 0.0)]
-    out = np.zeros(shape)
-    block = max(1, min(rows, _BLOCK_BYTES // (8 * cols)))
-    scratch = np.empty((block, cols))
-    for r0 in range(0, rows, block):
-        n = min(block, rows - r0)
-        acc, tmp = out[r0 : r0 + n], scratch[:n]
-        for i, j, w in taps:
-            top = i + r0 * step_rows
-            window = x[
-                top : top + step_rows * (n - 1) + 1 : step_rows,
-                j : j + step_cols * (cols - 1) + 1 : step_cols,
-            ]
-            np.multiply(window, w, out=tmp)
-            acc += tmp
-    return out
+    if row_a > 0 or row_b < grid.shape[0] or col_a > 0 or col_b < grid.shape[1]:
+        grid.fill(0.0)
+    if row_a < row_b and col_a < col_b:
+        r, c = first_row + row_a * stride[0], first_col + col_a * stride[1]
+        grid[row_a:row_b, col_a:col_b] = x[
+            r : r + (row_b - row_a - 1) * stride[0] + 1 : stride[0],
+            c : c + (col_b - col_a - 1) * stride[1] + 1 : stride[1],
+        ]
 
 
-def _fast_length(n: int) -> int:
-    """Smallest 5-smooth number (only factors 2, 3, 5) >= n: fast FFT sizes."""
-    best = 1 << max(0, (n - 1).bit_length())
-    p5 = 1
-    while p5 < best:
-        p35 = p5
-        while p35 < best:
-            p = p35
-            while p < n:
-                p *= 2
-            best = min(best, p)
-            p35 *= 3
-        p5 *= 5
-    return best
-
-
-def _correlate_fft(x, k, start, shape) -> np.ndarray:
-    """Correlation through the FFT, in blocks of output rows (overlap-save).
-
-    Each block of output rows needs a slab of ``block + kh - 1`` image rows
-    (zero rows where the slab pokes outside the image). The circular
-    convolution of the slab with the turned kernel is exact away from the
-    first ``kh - 1`` rows and ``kw - 1`` columns, which is all we keep. Blocks
-    bound the extra memory to a few slabs instead of several image-sized
-    complex arrays.
-    """
-    height, width = x.shape
-    kh, kw = k.shape
-    out_rows, out_cols = shape
-    slab_cols = out_cols + kw - 1
-    n_cols = _fast_length(slab_cols)
-    # Slabs of about 128 rows, at least four times the kernel height: small enough
-    # to keep the extra memory under the output's size, large enough that the
-    # kh - 1 rows each slab recomputes cost little (measured in benchmarks/run.py).
-    n_rows = _fast_length(max(_FFT_SLAB_ROWS, 4 * kh))
-    n_rows = min(n_rows, _fast_length(out_rows + kh - 1))
-    block = n_rows - kh + 1
-    kernel_fft = np.fft.rfft2(k[::-1, ::-1], s=(n_rows, n_cols))
-    out = np.empty(shape)
-    slab = np.zeros((n_rows, n_cols))
-    # Column of the image that slab column 0 holds, and rows likewise.
-    col0 = start[1] - (kw - 1)
-    ca, cb = max(0, col0), min(width, col0 + slab_cols)
-    for r0 in range(0, out_rows, block):
-        r1 = min(r0 + block, out_rows)
-        row0 = r0 + start[0] - (kh - 1)
-        ra, rb = max(0, row0), min(height, row0 + (r1 - r0) + kh - 1)
-        slab.fill(0.0)
-        if ra < rb and ca < cb:
-            slab[ra - row0 : rb - row0, ca - col0 : cb - col0] = x[ra:rb, ca:cb]
-        product = np.fft.rfft2(slab)
-        product *= kernel_fft
-        full = np.fft.irfft2(product, s=(n_rows, n_cols))
-        out[r0:r1] = full[kh - 1 : kh - 1 + (r1 - r0), kw - 1 : kw - 1 + out_cols]
-    return out
+def _inside(first: int, step: int, count: int, size: int) -> tuple[int, int]:
+    """The range of ``m`` in ``[0, count)`` for which ``first + m * step`` lies in ``[0, size)``."""
+    start = 0 if first >= 0 else (-first + step - 1) // step
+    stop = (size - first + step - 1) // step if size > first else 0
+    start, stop = min(start, count), min(stop, count)
+    return start, max(start, stop)

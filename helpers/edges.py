@@ -38,8 +38,10 @@ from .kernels import (
 __all__ = [
     "PAIRS",
     "angle_error",
+    "edge_strength",
     "gradients",
     "magnitude",
+    "mean_rotation_error",
     "orientation",
     "rotation_error",
     "rotation_error_map",
@@ -345,8 +347,44 @@ def rotation_error(
     >>> round(rotation_error("sobel"), 3), round(rotation_error("scharr"), 3)
     (0.021, 0.003)
     """
+    return mean_rotation_error(rotation_error_map(pair, size, extent, directed), border)
+
+
+def mean_rotation_error(error_map, border: int = 5) -> float:
+    """The mean of a :func:`rotation_error_map`, leaving out a border.
+
+    :func:`rotation_error` is this mean of a map it computes; a widget that
+    shows the map passes it here instead of computing it twice.
+
+    Parameters
+    ----------
+    error_map : array_like, shape (size, size)
+        From :func:`rotation_error_map`.
+    border : int, default 5
+        Pixels left out along each side. At least the kernel's half-width
+        (1 for 3x3 kernels): the map is NaN where no response exists.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``border`` is not a non-negative integer, leaves no pixels, or
+        leaves some of the NaN border in.
+
+    Examples
+    --------
+    >>> mean_rotation_error(rotation_error_map("sobel")) == rotation_error("sobel")
+    True
+    >>> mean_rotation_error(rotation_error_map("sobel"), border=0)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: border must be at least the kernel's half-width ...
+    """
     border = check_int(border, "border", minimum=0)
-    errors = rotation_error_map(pair, size, extent, directed)
+    errors = as_real_2d(error_map, "error_map")
     interior = errors[border : errors.shape[0] - border, border : errors.shape[1] - border]
     if interior.size == 0:
         raise ValueError(
@@ -358,6 +396,37 @@ def rotation_error(
             f"response there), got {border}"
         )
     return float(interior.mean())
+
+
+def edge_strength(image, pair="sobel") -> np.ndarray:
+    """Gradient magnitude on a common scale: the brightness change per pixel, for any pair.
+
+    A pair's raw magnitude carries the pair's own gain (2 for the plain
+    difference, 6 for Prewitt, 8 for Sobel, 32 for Scharr: the sum of the
+    absolute weights of its kernel, see the module's notes). Dividing by it
+    lets one threshold mean the same for every pair.
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W)
+    pair : str or (kernel, kernel), default "sobel"
+        As in :func:`gradients`.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (H - 2, W - 2) for 3x3 kernels
+        ``magnitude(*gradients(image, pair)) / abs(vertical kernel).sum()``.
+
+    Examples
+    --------
+    A ramp that brightens by 1 per pixel gives 1 with every pair:
+
+    >>> ramp = np.tile(np.arange(6.0), (5, 1))
+    >>> [float(edge_strength(ramp, name)[0, 0]) for name in ("central", "sobel", "scharr")]
+    [1.0, 1.0, 1.0]
+    """
+    kernel_v, kernel_h = _kernel_pair(pair)
+    return magnitude(*gradients(image, (kernel_v, kernel_h))) / float(np.abs(kernel_v).sum())
 
 
 def _kernel_pair(pair) -> tuple[np.ndarray, np.ndarray]:

@@ -19,14 +19,15 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_real_2d, check_int
+from ._validate import as_real_2d, check_choice, check_int
 
 __all__ = [
+    "IMAGE_NAMES",
     "book_on_table",
     "checkerboard",
     "classic_5x5",
-    "classic_5x5_kernel",
     "flip_example",
+    "named_images",
     "photograph",
     "photograph_uint8",
     "radial_gradient",
@@ -85,7 +86,7 @@ def classic_5x5() -> np.ndarray:
 
     See Also
     --------
-    classic_5x5_kernel : the 3x3 filter that goes with it.
+    helpers.kernels.classic_5x5_kernel : the 3x3 filter that goes with it.
 
     Examples
     --------
@@ -106,26 +107,6 @@ def classic_5x5() -> np.ndarray:
         ],
         dtype=np.float64,
     )
-
-
-def classic_5x5_kernel() -> np.ndarray:
-    """The 3x3 filter of the article's worked example (an "X" of ones).
-
-    It looks the same after a half turn, so correlation and convolution agree
-    on it; :func:`flip_example` shows where they differ.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (3, 3)
-
-    Examples
-    --------
-    >>> classic_5x5_kernel()
-    array([[1., 0., 1.],
-           [0., 1., 0.],
-           [1., 0., 1.]])
-    """
-    return np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=np.float64)
 
 
 def flip_example() -> tuple[np.ndarray, np.ndarray]:
@@ -422,6 +403,57 @@ def photograph_uint8(scale: int = 1) -> np.ndarray:
     array([246], dtype=uint8)
     """
     return np.round(photograph(scale) * 255.0).astype(np.uint8)
+
+
+#: The images the widgets offer, by the name their menus show, in menu order.
+IMAGE_NAMES = (
+    "step edge 6x6",
+    "checkerboard 6x6",
+    "classic 5x5",
+    "book on a table",
+    "photograph",
+    "radial pattern",
+)
+
+
+def named_images(*names: str) -> dict[str, np.ndarray]:
+    """Images by the names the widgets' menus show, each a new float64 array.
+
+    Parameters
+    ----------
+    *names : str
+        Names from :data:`IMAGE_NAMES`; all of them, in that order, by default.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        ``"step edge 6x6"`` (:func:`step_edge`), ``"checkerboard 6x6"``,
+        ``"classic 5x5"``, ``"book on a table"`` (256x256), ``"photograph"``
+        (300x256, the photo at half size) and ``"radial pattern"`` (255x255),
+        in the order asked for.
+
+    Raises
+    ------
+    ValueError
+        If a name is not one of :data:`IMAGE_NAMES`.
+
+    Examples
+    --------
+    >>> {name: image.shape for name, image in named_images("classic 5x5", "photograph").items()}
+    {'classic 5x5': (5, 5), 'photograph': (300, 256)}
+    """
+    makers = {
+        "step edge 6x6": step_edge,
+        "checkerboard 6x6": checkerboard,
+        "classic 5x5": classic_5x5,
+        "book on a table": lambda: book_on_table(256),
+        "photograph": lambda: photograph(scale=2),
+        "radial pattern": radial_pattern,
+    }
+    chosen = names or IMAGE_NAMES
+    for name in chosen:
+        check_choice(name, "name", IMAGE_NAMES)
+    return {name: makers[name]() for name in chosen}
 
 
 def to_grayscale(image) -> np.ndarray:

@@ -67,6 +67,7 @@ __all__ = [
     "SOBEL_HORIZONTAL",
     "SOBEL_VERTICAL",
     "VERTICAL",
+    "classic_5x5_kernel",
     "get_kernel",
 ]
 
@@ -179,3 +180,25 @@ def get_kernel(name: str) -> np.ndarray:
     """
     check_choice(name, "name", tuple(PRESETS))
     return PRESETS[name].copy()
+
+
+def classic_5x5_kernel() -> np.ndarray:
+    """The 3x3 filter of the article's worked 5x5 example (an "X" of ones), a new array.
+
+    It looks the same after a half turn, so correlation and convolution agree
+    on it; :func:`helpers.images.flip_example` shows where they differ. The
+    image it goes with is :func:`helpers.images.classic_5x5`.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (3, 3)
+        A fresh, writable array on each call.
+
+    Examples
+    --------
+    >>> classic_5x5_kernel()
+    array([[1., 0., 1.],
+           [0., 1., 0.],
+           [1., 0., 1.]])
+    """
+    return np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=np.float64)

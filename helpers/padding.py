@@ -103,17 +103,30 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
             "a reflected border must be narrower than the image (use mode='edge' or "
             "'constant')"
         )
-    padded = (x.shape[0] + 2 * rows, x.shape[1] + 2 * cols)
-    if padded[0] * padded[1] > MAX_PADDED_PIXELS:
-        raise ValueError(
-            f"padding {padding!r} would turn the image of shape {x.shape} into {padded}, "
-            f"more than {MAX_PADDED_PIXELS:,} pixels; use a smaller padding"
-        )
+    check_padded_size(x.shape, padding)
     if mode != "constant":
         return np.pad(x, ((rows, rows), (cols, cols)), mode=mode)
     out = np.full((x.shape[0] + 2 * rows, x.shape[1] + 2 * cols), float(value))
     out[rows : rows + x.shape[0], cols : cols + x.shape[1]] = x
     return out
+
+
+def check_padded_size(shape, padding) -> tuple[int, int]:
+    """The shape of an image once padded, or a ValueError if it would pass MAX_PADDED_PIXELS.
+
+    Examples
+    --------
+    >>> check_padded_size((5, 5), 1)
+    (7, 7)
+    """
+    rows, cols = check_pair(padding, "padding", 0)
+    padded = (shape[0] + 2 * rows, shape[1] + 2 * cols)
+    if padded[0] * padded[1] > MAX_PADDED_PIXELS:
+        raise ValueError(
+            f"padding {padding!r} would turn the image of shape {tuple(shape)} into {padded}, "
+            f"more than {MAX_PADDED_PIXELS:,} pixels; use a smaller padding"
+        )
+    return padded
 
 
 def same_padding(kernel_size) -> int:

@@ -1,17 +1,9 @@
 """Figures for the course: small matrices with their numbers, images, signed responses.
 
-Colour conventions, used by every figure so the notebooks read the same way:
-
-* Signed results (filter responses) go on :data:`DIVERGING_CMAP`, centred at
-  zero with symmetric limits ``(-m, m)``: white means "no response", red a
-  positive one and blue a negative one, and equal magnitudes get equally
-  strong colours whatever their sign.
-* Non-negative matrices go on :data:`SEQUENTIAL_CMAP`, pictures on
-  :data:`IMAGE_CMAP`.
-
-Both colour maps vary in lightness from one end to the other, so they still
-read correctly for the common forms of colour-blindness and in greyscale
-print. NaN cells are drawn in :data:`MISSING_COLOR`.
+Colours, colour limits and the way numbers are written come from
+:mod:`helpers.colours`, the one place the widgets use too: signed results on
+a diverging map centred at zero, non-negative matrices and pictures in grey,
+NaN cells in :data:`~helpers.colours.MISSING_COLOUR`.
 
 Every function returns the matplotlib objects it made, draws into a given
 ``ax`` when there is one, never calls ``plt.show()`` and never modifies its
@@ -31,47 +23,31 @@ import numpy as np
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.colorbar import Colorbar
-from matplotlib.colors import Colormap, to_rgba
+from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from ._validate import as_real_2d
+from .colours import (
+    DIVERGING_CMAP,
+    HIGHLIGHT_COLOUR,
+    IMAGE_CMAP,
+    MISSING_COLOUR,
+    SEQUENTIAL_CMAP,
+    format_number,
+    symmetric_limits,
+    text_colour,
+)
 
 __all__ = [
-    "DIVERGING_CMAP",
-    "HIGHLIGHT_COLOR",
-    "IMAGE_CMAP",
-    "MISSING_COLOR",
-    "SEQUENTIAL_CMAP",
     "MatrixPlot",
     "SignedPlot",
     "show_images",
     "show_matrix",
     "show_signed",
-    "symmetric_limits",
 ]
-
-#: Signed values: ColorBrewer's red-blue map (reversed so positive is red),
-#: listed by ColorBrewer as colour-blind safe. Always centred at zero.
-DIVERGING_CMAP = "RdBu_r"
-#: Non-negative matrices (small images, kernels of 0s and 1s, counts): grey
-#: levels, black for 0 and white for the largest value, so a bright pixel looks
-#: bright as in a photograph (a blue map would make it dark, like a negative
-#: response), and the colour-blind read it as everyone else does.
-SEQUENTIAL_CMAP = "gray"
-#: Pictures: plain grey levels, as a camera would record them.
-IMAGE_CMAP = "gray"
-#: Outline of the kernel's window (Okabe-Ito orange, with a dark edge so it
-#: stands out on light and dark cells alike).
-HIGHLIGHT_COLOR = "#E69F00"
-#: Cells holding NaN: a mid grey that no colour map above uses for a number.
-MISSING_COLOR = "0.6"
-
-# Text on a cell whose relative luminance is above this is black, else white
-# (the crossover where both have the same WCAG contrast ratio).
-_LUMINANCE_THRESHOLD = 0.179
 
 
 class MatrixPlot(NamedTuple):
@@ -125,42 +101,6 @@ class SignedPlot(NamedTuple):
         return f"<SignedPlot of a {rows}x{cols} array>"
 
 
-def symmetric_limits(array) -> tuple[float, float]:
-    """Colour limits ``(-m, m)`` that centre a diverging colour map at zero.
-
-    Parameters
-    ----------
-    array : array_like
-        Real numbers, any shape. Never modified.
-
-    Returns
-    -------
-    tuple of float
-        ``(-m, m)`` with ``m`` the largest absolute finite value. NaN and
-        infinities are ignored; if nothing finite and non-zero is left,
-        ``m = 1`` so that an all-zero result still draws (as white).
-
-    Raises
-    ------
-    TypeError
-        If ``array`` holds complex or non-numeric values.
-
-    Examples
-    --------
-    >>> symmetric_limits([[0, 30], [-10, 5]])
-    (-30.0, 30.0)
-    >>> symmetric_limits([[0.0, float("nan")], [-2.5, 1.0]])
-    (-2.5, 2.5)
-    >>> symmetric_limits([[0, 0], [0, 0]])
-    (-1.0, 1.0)
-    """
-    finite = _finite_values(array, "array")
-    m = float(np.max(np.abs(finite))) if finite.size else 0.0
-    if m == 0.0:
-        m = 1.0
-    return -m, m
-
-
 def show_matrix(
     matrix,
     ax: Axes | None = None,
@@ -170,6 +110,7 @@ def show_matrix(
     fmt: str | Callable[[float], str] | None = None,
     signed: bool | None = None,
     colorbar: bool = False,
+    decimals: int | None = None,
 ) -> MatrixPlot:
     """Draw a small matrix as a grid of coloured cells with each number written in.
 
@@ -187,22 +128,26 @@ def show_matrix(
         Title of the panel.
     window : tuple of int, optional
         ``(row, col, height, width)``: outline these cells with a thick
-        :data:`HIGHLIGHT_COLOR` rectangle, e.g. where the kernel sits.
+        :data:`~helpers.colours.HIGHLIGHT_COLOUR` rectangle, e.g. where the kernel sits.
     cmap : str or Colormap, optional
-        Defaults to :data:`DIVERGING_CMAP` for signed data and
-        :data:`SEQUENTIAL_CMAP` otherwise.
+        Defaults to :data:`~helpers.colours.DIVERGING_CMAP` for signed data
+        and :data:`~helpers.colours.SEQUENTIAL_CMAP` otherwise.
     fmt : str or callable, optional
         How to write each number: a format spec such as ``".2f"``, a template
         such as ``"{:.1%}"``, or a function from float to str. By default
-        whole numbers are written without decimals (``30``, not ``30.0``),
-        others with three significant digits (``0.5``, ``0.333``, ``1e-05``)
-        and numbers of 1000 or more rounded to whole numbers.
+        :func:`helpers.colours.format_number`: whole numbers without decimals
+        (``30``, not ``30.0``), others with three significant digits
+        (``0.5``, ``0.333``, ``1e-05``), numbers of 1000 or more rounded to
+        whole numbers.
     signed : bool, optional
         Draw on a diverging map centred at zero with limits from
-        :func:`symmetric_limits`. By default, true when any value is negative.
+        :func:`helpers.colours.symmetric_limits`. By default, true when any value is negative.
         Unsigned data is coloured from ``min(0, smallest)`` to the largest value.
     colorbar : bool, default False
         Add a colour bar (the numbers are already written in the cells).
+    decimals : int, optional
+        Write every number with this many decimals instead (``-0.04`` with 1
+        is ``0.0``, never ``-0.0``); ignored when ``fmt`` is given.
 
     Returns
     -------
@@ -276,11 +221,11 @@ def show_matrix(
         # Extra room: a window on the top row draws its outline above the axes.
         ax.set_title(title, pad=10)
 
-    labels = [_format_value(float(v), fmt) for v in values.flat]
+    labels = [_format_value(float(v), fmt, decimals) for v in values.flat]
     fontsize = 11 if max(map(len, labels)) <= 4 else 9
     texts = []
     for (r, c), label in zip(np.ndindex(rows, cols), labels, strict=True):
-        colour = _text_colour(image.to_rgba(values[r, c]))
+        colour = text_colour(image.to_rgba(values[r, c]))
         texts.append(
             ax.text(c, r, label, ha="center", va="center", color=colour, fontsize=fontsize)
         )
@@ -293,7 +238,7 @@ def show_matrix(
             width,
             height,
             fill=False,
-            edgecolor=HIGHLIGHT_COLOR,
+            edgecolor=HIGHLIGHT_COLOUR,
             linewidth=3.5,
             clip_on=False,  # a window on the border would otherwise lose half its line
             zorder=3,
@@ -342,7 +287,7 @@ def show_signed(
 
     See Also
     --------
-    symmetric_limits : the colour limits used.
+    helpers.colours.symmetric_limits : the colour limits used.
     show_images : several arrays side by side.
 
     Notes
@@ -392,11 +337,11 @@ def show_images(
         modified.
     titles : sequence of str, optional
         One title per image.
-    cmap : str or Colormap, default :data:`IMAGE_CMAP`
+    cmap : str or Colormap, default :data:`~helpers.colours.IMAGE_CMAP`
         Colour map of the unsigned images, coloured from their smallest to
         their largest value.
     signed : bool or sequence of bool, optional
-        Which images go on :data:`DIVERGING_CMAP`, centred at zero with
+        Which images go on :data:`~helpers.colours.DIVERGING_CMAP`, centred at zero with
         symmetric limits. ``None`` (the default) decides per image: signed
         when it holds a negative value. A single bool applies to all images;
         a sequence gives one choice (bool or None) per image, e.g. to show a
@@ -499,18 +444,6 @@ def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) ->
     return image
 
 
-def _finite_values(array, name: str) -> np.ndarray:
-    """The finite values of a real array of any shape, flattened."""
-    values = np.asarray(array)
-    if values.dtype.kind not in "buifO":
-        raise TypeError(f"{name} must hold real numbers, got dtype {values.dtype}")
-    try:
-        values = values.astype(np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must hold real numbers, got non-numeric values") from None
-    return values[np.isfinite(values)]
-
-
 def _unsigned_limits(values: np.ndarray, *, from_zero: bool = True) -> tuple[float, float]:
     """Colour limits spanning the finite values (and 0 when from_zero), never empty."""
     finite = values[np.isfinite(values)]
@@ -525,8 +458,8 @@ def _unsigned_limits(values: np.ndarray, *, from_zero: bool = True) -> tuple[flo
 
 
 def _colormap(cmap: str | Colormap) -> Colormap:
-    """A copy of the colour map with NaN cells drawn in MISSING_COLOR."""
-    return mpl.colormaps.get_cmap(cmap).with_extremes(bad=MISSING_COLOR)
+    """A copy of the colour map with NaN cells drawn in MISSING_COLOUR."""
+    return mpl.colormaps.get_cmap(cmap).with_extremes(bad=MISSING_COLOUR)
 
 
 def _check_signed(signed, name: str, values: np.ndarray) -> bool:
@@ -595,26 +528,10 @@ def _check_titles(titles, count: int) -> list:
     return titles
 
 
-def _format_value(value: float, fmt) -> str:
-    """Write a cell's number: whole numbers without decimals, others compactly."""
-    if fmt is not None:
-        if callable(fmt):
-            return str(fmt(value))
-        return fmt.format(value) if "{" in fmt else format(value, fmt)
-    if not math.isfinite(value):
-        return str(value)  # "nan", "inf", "-inf"
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{value + 0.0:.0f}"  # + 0.0 turns -0.0 into 0.0, so no "-0"
-    if 1000 <= abs(value) < 1e7:
-        return f"{value:.0f}"
-    return f"{value:.3g}"
-
-
-def _text_colour(rgba) -> str:
-    """Black or white, whichever contrasts more with a cell of this colour."""
-    linear = [
-        channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-        for channel in to_rgba(rgba)[:3]
-    ]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "black" if luminance > _LUMINANCE_THRESHOLD else "white"
+def _format_value(value: float, fmt, decimals) -> str:
+    """Write a cell's number with ``fmt`` if given, else as format_number writes it."""
+    if fmt is None:
+        return format_number(value, decimals)
+    if callable(fmt):
+        return str(fmt(value))
+    return fmt.format(value) if "{" in fmt else format(value, fmt)

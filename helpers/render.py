@@ -52,11 +52,10 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from ._validate import as_real_2d
-from .plotting import DIVERGING_CMAP, HIGHLIGHT_COLOR, MISSING_COLOR
+from .colours import DIVERGING_CMAP, GRID_COLOUR, HIGHLIGHT_COLOUR, MISSING_COLOUR, signed_limit
 
 __all__ = [
     "GRID",
-    "GRID_COLOR",
     "HIGHLIGHT",
     "LEVELS",
     "MISSING",
@@ -67,7 +66,6 @@ __all__ = [
     "palette",
     "png_bytes",
     "signed_levels",
-    "signed_png",
     "unsigned_levels",
     "upscale",
 ]
@@ -82,8 +80,6 @@ MISSING = 253
 GRID = 254
 #: Reserved byte: outline of the kernel's window.
 HIGHLIGHT = 255
-#: Colour of the grid lines.
-GRID_COLOR = "0.3"
 
 # zlib settings of the PNG. Run-length matching only (Z_RLE: repeats of the
 # previous byte, no search for longer-range repeats) is about twice as fast as
@@ -101,7 +97,7 @@ def palette(cmap: str = DIVERGING_CMAP) -> np.ndarray:
 
     Parameters
     ----------
-    cmap : str, default :data:`helpers.plotting.DIVERGING_CMAP`
+    cmap : str, default :data:`helpers.colours.DIVERGING_CMAP`
         Name of a matplotlib colour map.
 
     Returns
@@ -132,7 +128,7 @@ def palette(cmap: str = DIVERGING_CMAP) -> np.ndarray:
     except (KeyError, TypeError):
         raise ValueError(f"cmap must name a matplotlib colour map, got {cmap!r}") from None
     scale = colour_map(np.linspace(0.0, 1.0, LEVELS))[:, :3]
-    reserved = [to_rgb(MISSING_COLOR), to_rgb(GRID_COLOR), to_rgb(HIGHLIGHT_COLOR)]
+    reserved = [to_rgb(MISSING_COLOUR), to_rgb(GRID_COLOUR), to_rgb(HIGHLIGHT_COLOUR)]
     table = np.rint(np.vstack([scale, reserved]) * 255.0).astype(np.uint8)
     table.flags.writeable = False
     return table
@@ -146,24 +142,25 @@ def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float
     values : array_like, shape (H, W)
         Real numbers; NaN becomes :data:`MISSING`. Never modified.
     limit : float, optional
-        The value drawn at the ends of the scale. By default the largest
-        absolute finite value, so the strongest response gets the strongest
-        colour. Values beyond it are drawn at the ends.
+        The value drawn at the ends of the scale. By default
+        :func:`helpers.colours.signed_limit`'s, the one rule every figure of
+        the course uses: the largest absolute finite value (1 when nothing
+        finite is non-zero). Values beyond it are drawn at the ends.
 
     Returns
     -------
     levels : numpy.ndarray of uint8, shape (H, W)
         :data:`ZERO_LEVEL` for 0, ``0`` for ``-limit`` and ``LEVELS - 1`` for
-        ``+limit``, rounded to the nearest level.
+        ``+limit``, rounded to the nearest level (half a level away from zero, so
+        that ``v`` and ``-v`` get mirrored levels).
     limit : float
-        The limit used. ``0.0`` when nothing finite is non-zero: then every
-        finite value is drawn at :data:`ZERO_LEVEL`, without dividing by 0.
+        The limit used.
 
     Raises
     ------
     TypeError, ValueError
-        If ``values`` is not a 2-D real array, or ``limit`` is negative or
-        not finite.
+        If ``values`` is not a 2-D real array, or ``limit`` is not positive
+        and finite.
 
     Examples
     --------
@@ -176,37 +173,29 @@ def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float
     >>> limit
     30.0
 
-    An all-zero output has nothing to scale, and needs no division:
+    An all-zero output is drawn in the middle colour, on a scale of ±1:
 
     >>> signed_levels([[0.0, 0.0]])
-    (array([[126, 126]], dtype=uint8), 0.0)
+    (array([[126, 126]], dtype=uint8), 1.0)
     """
     array = as_real_2d(values, "values")
+    limit = signed_limit(array) if limit is None else _check_limit(limit)
     with np.errstate(invalid="ignore", over="ignore"):
         missing = np.isnan(array)
         has_missing = bool(missing.any())
-        if limit is None:
-            finite = array[np.isfinite(array)] if has_missing else array
-            limit = float(np.max(np.abs(finite))) if finite.size else 0.0
-            if not math.isfinite(limit):  # infinities among the values
-                finite = array[np.isfinite(array)]
-                limit = float(np.max(np.abs(finite))) if finite.size else 0.0
-        else:
-            limit = _check_limit(limit)
-        if limit == 0.0:
-            levels = np.full(array.shape, ZERO_LEVEL, dtype=np.uint8)
-            # Infinities still point to an end of the scale.
-            levels[array == np.inf] = LEVELS - 1
-            levels[array == -np.inf] = 0
-        else:
-            # values / limit lies in [-1, 1] without overflow, even near 1e308.
-            scaled = np.divide(array, limit)
-            scaled *= ZERO_LEVEL
-            scaled += ZERO_LEVEL + 0.5
-            np.clip(scaled, 0.0, LEVELS - 1, out=scaled)
-            if has_missing:
-                scaled[missing] = 0.0
-            levels = scaled.astype(np.uint8)
+        # values / limit lies in [-1, 1] without overflow, even near 1e308. Steps from
+        # zero are rounded half away from zero, so that +v and -v get mirror levels.
+        scaled = np.divide(array, limit)
+        np.clip(scaled, -1.0, 1.0, out=scaled)
+        if has_missing:
+            scaled[missing] = 0.0
+        scaled *= ZERO_LEVEL
+        steps = np.abs(scaled)
+        steps += 0.5
+        np.floor(steps, out=steps)
+        np.copysign(steps, scaled, out=steps)
+        steps += ZERO_LEVEL
+        levels = steps.astype(np.uint8)
     if has_missing:
         levels[missing] = MISSING
     return levels, limit
@@ -408,7 +397,7 @@ def png_bytes(levels, cmap: str = DIVERGING_CMAP, compress_level: int = _COMPRES
     ----------
     levels : numpy.ndarray of uint8, shape (H, W)
         From :func:`signed_levels`, :func:`unsigned_levels`, :func:`upscale`.
-    cmap : str, default :data:`helpers.plotting.DIVERGING_CMAP`
+    cmap : str, default :data:`helpers.colours.DIVERGING_CMAP`
         Colour map of the palette.
     compress_level : int, default 1
         zlib effort, 0 (none, fastest, largest) to 9. Above 0 zlib looks
@@ -441,40 +430,6 @@ def png_bytes(levels, cmap: str = DIVERGING_CMAP, compress_level: int = _COMPRES
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", compress_level=compress_level, compress_type=_COMPRESS_TYPE)
     return buffer.getvalue()
-
-
-def signed_png(
-    values, limit: float | None = None, block: int = 1, grid: bool = False
-) -> tuple[bytes, float]:
-    """A signed array as a PNG on the course's diverging map, centred at zero.
-
-    Parameters
-    ----------
-    values : array_like, shape (H, W)
-        Real numbers; NaN is drawn grey.
-    limit : float, optional
-        As in :func:`signed_levels`.
-    block : int, default 1
-        Upscale each pixel to a square of this side (see :func:`upscale`).
-    grid : bool, default False
-        Grid lines between the squares.
-
-    Returns
-    -------
-    png : bytes
-    limit : float
-        The limit of the colour scale, for a colour bar or a label.
-
-    Examples
-    --------
-    >>> png, limit = signed_png([[0, 30, 30, 0]] * 4, block=10)
-    >>> limit, len(png) > 0
-    (30.0, True)
-    """
-    levels, limit = signed_levels(values, limit)
-    if block > 1:
-        levels = upscale(levels, block, grid)
-    return png_bytes(levels), limit
 
 
 def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = False) -> np.ndarray:
@@ -515,8 +470,8 @@ def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = F
 
 def _check_limit(limit) -> float:
     value = _check_finite(limit, "limit")
-    if value < 0:
-        raise ValueError(f"limit must not be negative, got {limit!r}")
+    if value <= 0:
+        raise ValueError(f"limit must be positive, got {limit!r}")
     return value
 
 

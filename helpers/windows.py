@@ -3,26 +3,27 @@
 :func:`helpers.conv.correlate2d` computes every output at once. This module
 takes the same operation apart for the worked 5x5 example of chapter 03:
 
-* :func:`window_steps` lists each position of the kernel in reading order, with
-  the window of pixels under it, the elementwise products and their sum (the
-  output value at that position).
+* :func:`window_at` takes one output position apart: the window of pixels
+  under the kernel, the weights, their elementwise products and the sum (the
+  output value there). Everything else that looks at one window calls it: the
+  loop version :func:`helpers.conv.correlate2d_loops`, :func:`window_steps`,
+  the figures and animation below, and the widgets' inspector and stepper.
+* :func:`window_steps` lists every position in reading order.
 * :func:`coverage` counts how many output positions use each input pixel, which
   shows that border pixels take part less often than central ones.
 * :func:`show_window_steps` draws every position in a grid of small panels;
-  :func:`sliding_window_frames` and :func:`save_sliding_window_gif` render the
-  animation stored in ``notebooks/figures``, and :func:`render_course_figures`
-  writes every figure file of the course.
+  :func:`sliding_window_frames` draws the animation that
+  :func:`helpers.animation.write_course_figures` stores in ``notebooks/figures``.
 
 The operation is cross-correlation, what deep-learning libraries call
-convolution: the kernel is used as written, never turned. No function here
-modifies its inputs.
+convolution: the kernel is used as written, unless ``operation="convolution"``
+asks for it turned by 180 degrees. No function here modifies its inputs.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -30,24 +31,24 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ._animation import default_style, gif_bytes
-from ._validate import as_real_2d, check_int, check_pair
-from .conv import output_shape
+from ._validate import as_real_array, check_choice, check_int, check_pair
+from .animation import default_style
+from .colours import format_number
+from .conv import before_image, output_shape
 from .plotting import show_matrix
 
 __all__ = [
-    "SLIDING_WINDOW_GIF",
+    "OPERATIONS",
     "WindowStep",
     "coverage",
-    "render_course_figures",
-    "save_sliding_window_gif",
     "show_window_steps",
     "sliding_window_frames",
+    "window_at",
     "window_steps",
 ]
 
-#: File name of the chapter 03 animation inside ``notebooks/figures``.
-SLIDING_WINDOW_GIF = "03-sliding-window.gif"
+#: The two operations a window can be taken apart for.
+OPERATIONS = ("correlation", "convolution")
 
 # The animation: one matrix cell and the margins around the panels in inches,
 # dots per inch and colours in the palette. Small enough for a GIF of a few tens
@@ -61,18 +62,21 @@ _PENDING_COLOUR = "0.93"
 
 @dataclass(frozen=True, eq=False)
 class WindowStep:
-    """One position of the kernel on the image, as :func:`window_steps` lists it.
+    """One output position taken apart, as :func:`window_at` returns it.
 
     Attributes
     ----------
     row, col : int
-        Output position, which is also the image index of the window's
-        top-left pixel (``"valid"`` mode).
+        The output position.
     window : numpy.ndarray of float64, shape (kh, kw)
-        A read-only copy of the pixels under the kernel,
-        ``image[row:row + kh, col:col + kw]``.
+        A read-only copy of the pixels under the kernel (zeros where the
+        window hangs over the image's edge, with padding or ``"same"`` and
+        ``"full"`` modes).
+    weights : numpy.ndarray of float64, shape (kh, kw)
+        The kernel as applied (read-only): as written for correlation,
+        turned by 180 degrees for convolution.
     products : numpy.ndarray of float64, shape (kh, kw)
-        ``window * kernel``, entry by entry (read-only).
+        ``window * weights``, entry by entry (read-only).
     total : float
         The sum of the products: the output value at ``(row, col)``.
     """
@@ -80,6 +84,7 @@ class WindowStep:
     row: int
     col: int
     window: np.ndarray
+    weights: np.ndarray
     products: np.ndarray
     total: float
 
@@ -89,9 +94,9 @@ class WindowStep:
         Returns
         -------
         str
-            Such as ``"1+0+1+0+1+0+0+0+1 = 4"``. Whole numbers are written
-            without decimals, others with three significant digits; a
-            negative product shows as a minus sign (``"3-2+0 = 1"``).
+            Such as ``"1+0+1+0+1+0+0+0+1 = 4"``, numbers written by
+            :func:`helpers.colours.format_number`; a negative product shows as
+            a minus sign (``"3-2+0 = 1"``).
 
         Examples
         --------
@@ -99,18 +104,121 @@ class WindowStep:
         >>> step.equation()
         '1-2 = -1'
         """
-        terms = [_format_number(float(v)) for v in self.products.flat]
+        terms = [format_number(v) for v in self.products.flat]
         text = terms[0] + "".join(t if t.startswith("-") else f"+{t}" for t in terms[1:])
-        return f"{text} = {_format_number(self.total)}"
+        return f"{text} = {format_number(self.total)}"
 
     def __str__(self) -> str:
         return f"position ({self.row}, {self.col}): {self.equation()}"
 
     def __repr__(self) -> str:
-        return f"<WindowStep at ({self.row}, {self.col}), total {_format_number(self.total)}>"
+        return f"<WindowStep at ({self.row}, {self.col}), total {format_number(self.total)}>"
 
 
-def window_steps(image, kernel) -> list[WindowStep]:
+def window_at(
+    image,
+    kernel,
+    row: int,
+    col: int,
+    operation: str = "correlation",
+    *,
+    mode: str = "valid",
+    padding=0,
+    stride=1,
+) -> WindowStep:
+    """The window under the kernel at one output position, the products and their sum.
+
+    Parameters
+    ----------
+    image : array_like, shape (H, W)
+        Real numbers of any dtype, or nested lists. Never modified.
+    kernel : array_like, shape (kh, kw)
+        The filter. Never modified.
+    row, col : int
+        The output position.
+    operation : {"correlation", "convolution"}, default "correlation"
+        Correlation uses the kernel as written; convolution turns it by 180
+        degrees first, as :func:`helpers.conv.convolve2d` does.
+    mode, padding, stride
+        As for :func:`helpers.conv.correlate2d`.
+
+    Returns
+    -------
+    WindowStep
+        Its ``total`` equals the output of ``correlate2d`` (or ``convolve2d``)
+        at ``(row, col)`` with the same arguments.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`helpers.conv.correlate2d`, and ValueError if ``operation``
+        is unknown or ``(row, col)`` is outside the output.
+
+    Notes
+    -----
+    Output cell ``(r, c)`` reads the window whose top-left pixel is image pixel
+    ``(r * stride - b_r, c * stride - b_c)``, where ``b`` counts the zeros
+    before the image (the padding, plus what ``"same"`` and ``"full"`` add)::
+
+        output[r, c] = sum over i, j of image[top + i, left + j] * weights[i, j]
+
+    Examples
+    --------
+    The article's step edge: the window at output (0, 1) straddles the edge.
+
+    >>> from helpers.images import step_edge
+    >>> from helpers.kernels import VERTICAL
+    >>> step = window_at(step_edge(), VERTICAL, 0, 1)
+    >>> step.products
+    array([[10.,  0., -0.],
+           [10.,  0., -0.],
+           [10.,  0., -0.]])
+    >>> step.total
+    30.0
+
+    With one pixel of zero padding, output (0, 0) hangs over the corner:
+
+    >>> window_at(step_edge(), VERTICAL, 0, 0, padding=1).window
+    array([[ 0.,  0.,  0.],
+           [ 0., 10., 10.],
+           [ 0., 10., 10.]])
+    """
+    check_choice(operation, "operation", OPERATIONS)
+    x = as_real_array(image, "image")
+    k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
+    rows, cols = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride)
+    for name, value, size in (("row", row, rows), ("col", col, cols)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise ValueError(f"{name} must be an integer, got {value!r}")
+        if not 0 <= value < size:
+            raise ValueError(
+                f"output position ({row}, {col}) is outside the {rows}x{cols} output: "
+                f"{name} must be from 0 to {size - 1}"
+            )
+    weights = k[::-1, ::-1] if operation == "convolution" else k
+    (before_rows, before_cols), (step_rows, step_cols) = (
+        before_image(mode, k.shape, padding),
+        check_pair(stride, "stride", 1),
+    )
+    top, left = int(row) * step_rows - before_rows, int(col) * step_cols - before_cols
+    kh, kw = k.shape
+    window = np.zeros((kh, kw))
+    ra, rb = max(0, top), min(x.shape[0], top + kh)
+    ca, cb = max(0, left), min(x.shape[1], left + kw)
+    if ra < rb and ca < cb:
+        window[ra - top : rb - top, ca - left : cb - left] = x[ra:rb, ca:cb]
+    with np.errstate(all="ignore"):  # inf * 0 is NaN, as in correlate2d, without a warning
+        products = window * weights
+        # Added one by one in reading order, as correlate2d adds its weights, so the
+        # total is the output cell to the last bit (numpy's sum() adds pairwise).
+        total = float(np.cumsum(products.ravel())[-1])
+    weights = weights.copy()
+    for array in (window, weights, products):
+        array.setflags(write=False)
+    return WindowStep(int(row), int(col), window, weights, products, total)
+
+
+def window_steps(image, kernel, operation: str = "correlation") -> list[WindowStep]:
     """Every position of the kernel on the image, in reading order ("valid" mode).
 
     Parameters
@@ -119,12 +227,14 @@ def window_steps(image, kernel) -> list[WindowStep]:
         Real numbers of any dtype, or nested lists. Never modified.
     kernel : array_like, shape (kh, kw)
         The filter, no larger than the image. Never modified.
+    operation : {"correlation", "convolution"}, default "correlation"
+        As for :func:`window_at`.
 
     Returns
     -------
     list of WindowStep
-        ``(H - kh + 1) * (W - kw + 1)`` records, row by row and left to right
-        within a row. Their totals are the entries of
+        ``(H - kh + 1) * (W - kw + 1)`` records from :func:`window_at`, row by
+        row and left to right within a row. Their totals are the entries of
         ``correlate2d(image, kernel)``.
 
     Raises
@@ -140,18 +250,12 @@ def window_steps(image, kernel) -> list[WindowStep]:
     helpers.conv.correlate2d : all outputs at once, fast.
     coverage : how many of these windows contain each pixel.
 
-    Notes
-    -----
-    The window at output position ``(r, c)`` starts at image pixel ``(r, c)``
-    and the kernel is used as written (cross-correlation)::
-
-        output[r, c] = sum over i, j of image[r + i, c + j] * kernel[i, j]
-
     Examples
     --------
     The article's 5x5 example has nine positions; the first one:
 
-    >>> from helpers.images import classic_5x5, classic_5x5_kernel
+    >>> from helpers.images import classic_5x5
+    >>> from helpers.kernels import classic_5x5_kernel
     >>> steps = window_steps(classic_5x5(), classic_5x5_kernel())
     >>> len(steps)
     9
@@ -164,21 +268,10 @@ def window_steps(image, kernel) -> list[WindowStep]:
     >>> [step.total for step in steps[:3]]
     [4.0, 3.0, 4.0]
     """
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
-    out_rows, out_cols = output_shape(x.shape, k.shape)
-    kh, kw = k.shape
-    steps = []
-    for r in range(out_rows):
-        for c in range(out_cols):
-            window = x[r : r + kh, c : c + kw].copy()
-            with np.errstate(invalid="ignore", over="ignore"):  # inf * 0 is NaN, as in conv
-                products = window * k
-                total = float(products.sum())
-            window.setflags(write=False)
-            products.setflags(write=False)
-            steps.append(WindowStep(r, c, window, products, total))
-    return steps
+    x = as_real_array(image, "image")
+    k = as_real_array(kernel, "kernel")
+    rows, cols = output_shape(x.shape, k.shape)
+    return [window_at(x, k, r, c, operation) for r in range(rows) for c in range(cols)]
 
 
 def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
@@ -254,24 +347,19 @@ def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, strid
     )  # validates everything
     rows, cols = (int(n) for n in image_shape)
     kh, kw = (int(n) for n in kernel_shape)
-    (pad_rows, pad_cols), (step_rows, step_cols) = (
-        check_pair(padding, "padding", 0),
-        check_pair(stride, "stride", 1),
-    )
-    by_row = _uses_along_axis(rows, kh, out_rows, mode, pad_rows, step_rows)
-    by_col = _uses_along_axis(cols, kw, out_cols, mode, pad_cols, step_cols)
+    before_rows, before_cols = before_image(mode, (kh, kw), padding)
+    step_rows, step_cols = check_pair(stride, "stride", 1)
+    by_row = _uses_along_axis(rows, kh, out_rows, -before_rows, step_rows)
+    by_col = _uses_along_axis(cols, kw, out_cols, -before_cols, step_cols)
     return np.outer(by_row, by_col)
 
 
-def _uses_along_axis(
-    size: int, taps: int, outputs: int, mode: str, padding: int, stride: int
-) -> np.ndarray:
-    """For each index along one axis, how many window positions contain it."""
-    # Image index of the first window's first tap: 0 in "valid", left of the
-    # image (in the zero padding) in "same" and "full", as helpers.conv crops;
-    # explicit padding moves it further left.
-    first = {"valid": 0, "same": (taps - 1) // 2 - (taps - 1), "full": -(taps - 1)}[mode]
-    first -= padding
+def _uses_along_axis(size: int, taps: int, outputs: int, first: int, stride: int) -> np.ndarray:
+    """For each index along one axis, how many window positions contain it.
+
+    ``first`` is the image index where the first window begins (negative when it
+    hangs over the edge into the padding), as :func:`window_at` places it.
+    """
     counts = np.zeros(size, dtype=np.int64)
     starts = first + stride * np.arange(outputs)  # where each window begins
     for tap in range(taps):
@@ -316,16 +404,17 @@ def show_window_steps(image, kernel, ncols: int | None = None, figsize=None):
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
-    >>> from helpers.images import classic_5x5, classic_5x5_kernel
+    >>> from helpers.images import classic_5x5
+    >>> from helpers.kernels import classic_5x5_kernel
     >>> fig, axes = show_window_steps(classic_5x5(), classic_5x5_kernel())
     >>> len(axes), axes[5].get_title()
     (9, 'position (1, 2) → 3')
     >>> plt.close(fig)
     """
     steps = window_steps(image, kernel)
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
-    kh, kw = k.shape
+    x = as_real_array(image, "image")
+    kh, kw = steps[0].weights.shape
+    k = steps[0].weights
     out_cols = x.shape[1] - kw + 1
     ncols = out_cols if ncols is None else check_int(ncols, "ncols", 1)
     ncols = min(ncols, len(steps))
@@ -360,7 +449,7 @@ def show_window_steps(image, kernel, ncols: int | None = None, figsize=None):
         extra.remove()
     axes = slots[: len(steps)]
     for ax, step in zip(axes, steps, strict=True):
-        title = f"position ({step.row}, {step.col}) → {_format_number(step.total)}"
+        title = f"position ({step.row}, {step.col}) → {format_number(step.total)}"
         plot = show_matrix(x, ax=ax, title=title, window=(step.row, step.col, kh, kw))
         _write_weights(ax, plot, x.shape, k, step.row, step.col)
         ax.set_xlabel("")
@@ -414,8 +503,8 @@ def sliding_window_frames(image, kernel, *, dpi: int = _FRAME_DPI, final_frame: 
     (5, (247, 508, 4), dtype('uint8'))
     """
     steps = window_steps(image, kernel)
-    x = as_real_2d(image, "image")
-    k = as_real_2d(kernel, "kernel")
+    x = as_real_array(image, "image")
+    k = steps[0].weights
     dpi = check_int(dpi, "dpi", 1)
     shape = output_shape(x.shape, k.shape)
     result = np.array([step.total for step in steps]).reshape(shape)
@@ -431,108 +520,7 @@ def sliding_window_frames(image, kernel, *, dpi: int = _FRAME_DPI, final_frame: 
     return frames
 
 
-def save_sliding_window_gif(
-    path,
-    image,
-    kernel,
-    *,
-    duration_ms: int = 900,
-    final_ms: int = 2700,
-    dpi: int = _FRAME_DPI,
-) -> Path:
-    """Write the sliding-window animation as a looping GIF, the same bytes on every run.
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        Where to write; the folder must exist. Overwritten if present.
-    image, kernel : array_like
-        As for :func:`sliding_window_frames`. Never modified.
-    duration_ms : int, default 900
-        Milliseconds each position stays on screen.
-    final_ms : int, default 2700
-        Milliseconds for the finished output before the loop starts again.
-    dpi : int, default 90
-        Resolution of the frames.
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As for :func:`sliding_window_frames`, and ValueError if a duration is
-        not a positive integer.
-
-    Notes
-    -----
-    All frames share one palette of 64 colours, chosen from every frame
-    together without dithering, so flat cells stay flat and the file small.
-    Nothing time-dependent is written (no date, no software version), so the
-    file only changes when the picture does.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from pathlib import Path
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = save_sliding_window_gif(Path(folder) / "slide.gif", [[1, 2], [3, 4]],
-    ...                                    [[1, -1]], dpi=40)
-    ...     path.read_bytes()[:6]
-    b'GIF89a'
-    """
-    duration_ms = check_int(duration_ms, "duration_ms", 1)
-    final_ms = check_int(final_ms, "final_ms", 1)
-    frames = sliding_window_frames(image, kernel, dpi=dpi, final_frame=True)
-    durations = [duration_ms] * (len(frames) - 1) + [final_ms]
-    path = Path(path)
-    path.write_bytes(gif_bytes(frames, durations))
-    return path
-
-
-def render_course_figures(directory) -> list[Path]:
-    """Write every generated figure file of the course into ``directory``.
-
-    Today that is :data:`SLIDING_WINDOW_GIF`, the classic 5x5 example of
-    chapter 03 sliding one position at a time. ``make notebooks`` calls this
-    with ``notebooks/figures``; a test checks that the committed files equal
-    what this writes.
-
-    Parameters
-    ----------
-    directory : str or pathlib.Path
-        Folder to write into; created if missing.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [path.name for path in render_course_figures(folder)]
-    ['03-sliding-window.gif']
-    """
-    from .images import classic_5x5, classic_5x5_kernel
-
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    gif = save_sliding_window_gif(folder / SLIDING_WINDOW_GIF, classic_5x5(), classic_5x5_kernel())
-    return [gif]
-
-
 # --- private helpers ---------------------------------------------------------------
-
-
-def _format_number(value: float) -> str:
-    """Whole numbers without decimals (4, not 4.0), others with three significant digits."""
-    if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-        return f"{value + 0.0:.0f}"  # + 0.0 turns -0.0 into 0.0
-    return f"{value:.3g}"
 
 
 def _draw_frame(x, k, steps, result, index, signed, dpi) -> np.ndarray:
@@ -601,7 +589,7 @@ def _write_weights(ax, plot, shape, k, row, col) -> None:
             ax.text(
                 c + 0.4,
                 r + 0.42,
-                f"×{_format_number(float(k[i, j]))}",
+                f"×{format_number(float(k[i, j]))}",
                 ha="right",
                 va="bottom",
                 fontsize=7,

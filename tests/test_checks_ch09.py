@@ -6,9 +6,9 @@ import pytest
 from helpers import checks
 from helpers.checks import ch09
 from helpers.conv import convolve2d, correlate2d
+from helpers.edges import edge_strength
 from helpers.images import radial_pattern, step_edge
 from helpers.kernels import SOBEL_VERTICAL
-from helpers.widgets import edge_strength
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,7 @@ def test_python_floor_is_311_everywhere():
     assert "Python 3.11 or newer" in (ROOT / "README.md").read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", [lock.LOCK, lock.COURSE_LOCK], ids=lambda p: p.name)
 def test_lock_installs_on_the_floor_python(path, tmp_path):
     """Every pin (with its markers) installs on Python 3.11: uv resolves it for that version.

@@ -8,11 +8,12 @@ from hypothesis.extra.numpy import arrays
 from numpy.testing import assert_allclose, assert_array_equal
 
 from helpers.images import (
+    IMAGE_NAMES,
     book_on_table,
     checkerboard,
     classic_5x5,
-    classic_5x5_kernel,
     flip_example,
+    named_images,
     photograph,
     photograph_uint8,
     radial_gradient,
@@ -27,7 +28,6 @@ SINGLE_IMAGES = {
     "step_edge": step_edge,
     "step_edge_mirrored": step_edge_mirrored,
     "classic_5x5": classic_5x5,
-    "classic_5x5_kernel": classic_5x5_kernel,
     "checkerboard": checkerboard,
     "book_on_table": lambda: book_on_table(32),
     "radial_pattern": lambda: radial_pattern(9),
@@ -77,12 +77,6 @@ def test_checkerboard_blocks():
     assert_array_equal(board[3:, 3:], 10)
     assert_array_equal(board[:3, 3:], 0)
     assert_array_equal(board[3:, :3], 0)
-
-
-def test_classic_kernel_is_symmetric_under_half_turn():
-    """The classic filter looks the same turned 180 degrees, so it cannot show the flip."""
-    kernel = classic_5x5_kernel()
-    assert_array_equal(kernel, kernel[::-1, ::-1])
 
 
 def test_flip_example_kernel_is_asymmetric():
@@ -287,3 +281,22 @@ def test_to_grayscale_rejects_non_real(image):
     """Complex or non-numeric values raise a TypeError naming `image`."""
     with pytest.raises(TypeError, match="image"):
         to_grayscale(image)
+
+
+def test_named_images_are_the_functions_images_in_the_order_asked():
+    """Each widget image name gives what its function gives, fresh, in the order asked for."""
+    images = named_images()
+    assert list(images) == list(IMAGE_NAMES)
+    assert_array_equal(images["step edge 6x6"], step_edge())
+    assert_array_equal(images["photograph"], photograph(scale=2))
+    assert_array_equal(images["book on a table"], book_on_table(256))
+    assert list(named_images("photograph", "classic 5x5")) == ["photograph", "classic 5x5"]
+    images["classic 5x5"][0, 0] = 99.0
+    assert named_images("classic 5x5")["classic 5x5"][0, 0] == 1.0
+
+
+@pytest.mark.parametrize("name", ["nothing", None, 3])
+def test_named_images_refuse_unknown_names(name):
+    """An unknown name gets a ValueError listing the names."""
+    with pytest.raises(ValueError, match="name must be one of"):
+        named_images(name)

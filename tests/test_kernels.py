@@ -10,7 +10,6 @@ from helpers.conv import convolve2d, correlate2d
 from helpers.images import (
     checkerboard,
     classic_5x5,
-    classic_5x5_kernel,
     flip_example,
     step_edge,
     step_edge_mirrored,
@@ -33,6 +32,7 @@ from helpers.kernels import (
     SOBEL_HORIZONTAL,
     SOBEL_VERTICAL,
     VERTICAL,
+    classic_5x5_kernel,
     get_kernel,
 )
 
@@ -258,3 +258,11 @@ def test_sign_is_opposite_to_scipy_sobel(kernel, axis):
     ours = correlate2d(image, kernel)
     theirs = ndimage.sobel(image, axis=axis)[1:-1, 1:-1]
     assert_allclose(ours, -theirs, rtol=1e-12, atol=1e-12)
+
+
+def test_classic_kernel_is_fresh_and_symmetric_under_half_turn():
+    """The classic filter looks the same turned 180 degrees (so it cannot show the flip)."""
+    kernel = classic_5x5_kernel()
+    assert_array_equal(kernel, kernel[::-1, ::-1])
+    kernel[0, 0] = 7.0
+    assert classic_5x5_kernel()[0, 0] == 1.0

@@ -1,41 +1,18 @@
-"""Tests for helpers.learn_animation: chapter 07's GIF of a kernel being learned."""
-
-import io
-from pathlib import Path
+"""Tests for helpers.learn_animation: the frames of chapter 07's kernel being learned."""
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from PIL import Image, ImageSequence
 
 from helpers.kernels import SOBEL_VERTICAL, VERTICAL
 from helpers.learn import learn_kernel, make_training_pairs
-from helpers.learn_animation import (
-    LEARNING_GIF,
-    learning_frames,
-    render_learning_figure,
-    save_learning_gif,
-)
-
-FIGURES = Path(__file__).resolve().parents[1] / "notebooks" / "figures"
+from helpers.learn_animation import learning_frames
 
 
 @pytest.fixture(scope="module")
 def small_run():
     x, y = make_training_pairs(SOBEL_VERTICAL, count=2, size=6)
     return learn_kernel(x, y, steps=3, learning_rate=2.0, snapshot_every=1)
-
-
-def test_committed_gif_equals_what_the_code_draws(tmp_path):
-    """notebooks/figures/07-learning.gif is byte for byte what render_learning_figure writes."""
-    (written,) = render_learning_figure(tmp_path)
-    assert written.name == LEARNING_GIF
-    assert (FIGURES / LEARNING_GIF).read_bytes() == written.read_bytes()
-    gif = Image.open(io.BytesIO(written.read_bytes()))
-    assert gif.info["loop"] == 0
-    durations = [frame.info["duration"] for frame in ImageSequence.Iterator(gif)]
-    assert durations[-1] > durations[0]
-    assert len(written.read_bytes()) < 200_000
 
 
 def test_frames_one_per_step_same_size_and_no_pyplot_figure(small_run):
@@ -45,13 +22,6 @@ def test_frames_one_per_step_same_size_and_no_pyplot_figure(small_run):
     assert {f.shape for f in frames} == {frames[0].shape} and frames[0].shape[2] == 4
     assert not np.array_equal(frames[0], frames[1])
     assert plt.get_fignums() == []
-
-
-def test_gif_is_deterministic(small_run, tmp_path):
-    """Two writes give the same bytes."""
-    a = save_learning_gif(tmp_path / "a.gif", small_run, SOBEL_VERTICAL, dpi=30)
-    b = save_learning_gif(tmp_path / "b.gif", small_run, SOBEL_VERTICAL, dpi=30)
-    assert a.read_bytes() == b.read_bytes()
 
 
 @pytest.mark.parametrize(

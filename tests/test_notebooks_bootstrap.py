@@ -11,7 +11,8 @@ tools/notebook_format.py writes the cell (tag ``bootstrap``) from the repository
 
 For the last two the kernel runs in a scratch virtual environment that sees the course's
 packages (NumPy, Matplotlib, ipykernel...) through a ``.pth`` line, but not the editable
-install of ``helpers``.
+install of ``helpers``. Those two are marked ``slow``: the scratch venv and pip's build of the
+package fetch pip and setuptools from the package index.
 """
 
 import json
@@ -125,6 +126,7 @@ def bare_kernel(tmp_path_factory):
     return base / "share" / "jupyter"
 
 
+@pytest.mark.slow
 def test_bootstrap_finds_helpers_in_a_hub_checkout(bare_kernel, tmp_path, monkeypatch):
     """In a copy of the repository (cwd = its notebooks/ folder) without the package
     installed, the cell makes `import helpers` load the copy's helpers/."""
@@ -149,6 +151,7 @@ def test_bootstrap_finds_helpers_in_a_hub_checkout(bare_kernel, tmp_path, monkey
     assert lines[2] == "[[1. 2.]]"
 
 
+@pytest.mark.slow
 def test_bootstrap_installs_the_course_on_colab(bare_kernel, tmp_path, monkeypatch):
     """With google.colab imported and no copy of the repository around, the cell runs
     `pip install git+<repository>` and helpers imports from the installed package."""

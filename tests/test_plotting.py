@@ -9,16 +9,8 @@ import numpy as np
 import pytest
 from matplotlib.patches import Rectangle
 
-from helpers.plotting import (
-    DIVERGING_CMAP,
-    IMAGE_CMAP,
-    MISSING_COLOR,
-    SEQUENTIAL_CMAP,
-    show_images,
-    show_matrix,
-    show_signed,
-    symmetric_limits,
-)
+from helpers.colours import DIVERGING_CMAP, IMAGE_CMAP, MISSING_COLOUR, SEQUENTIAL_CMAP
+from helpers.plotting import show_images, show_matrix, show_signed
 
 EDGE_IMAGE = np.array([[10, 10, 10, 0, 0, 0]] * 6, dtype=float)
 EDGE_RESPONSE = np.array([[0, 30, 30, 0]] * 4, dtype=float)
@@ -216,7 +208,7 @@ def test_show_matrix_nan_cell_shows_nan_without_crashing():
     assert texts_of(plot) == ["1", "nan", "-2", "0"]
     assert plot.image.get_clim() == (-2.0, 2.0)
     assert plot.image.get_cmap().get_bad() == pytest.approx(
-        matplotlib.colors.to_rgba(MISSING_COLOR)
+        matplotlib.colors.to_rgba(MISSING_COLOUR)
     )
 
 
@@ -369,35 +361,6 @@ def test_show_signed_handles_nan_and_all_zero_without_modifying_input():
     plot.fig.canvas.draw()
     assert plot.image.get_clim() == (-1.0, 1.0)
     np.testing.assert_array_equal(array, before)
-
-
-# --- symmetric_limits ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("array", "expected"),
-    [
-        ([[0, 30], [-10, 5]], (-30.0, 30.0)),
-        ([[0, -30], [10, 5]], (-30.0, 30.0)),
-        ([[0.0, np.nan], [-2.5, 1.0]], (-2.5, 2.5)),
-        ([[np.inf, -4.0], [-np.inf, 1.0]], (-4.0, 4.0)),
-        ([[0, 0], [0, 0]], (-1.0, 1.0)),
-        ([[np.nan, np.nan]], (-1.0, 1.0)),
-        ([3, -7], (-7.0, 7.0)),
-        (np.array([[200, 10]], dtype=np.uint8), (-200.0, 200.0)),
-    ],
-)
-def test_symmetric_limits(array, expected):
-    """(-m, m) with m the largest finite |value|, ignoring NaN/inf, and m = 1 if nothing else."""
-    limits = symmetric_limits(array)
-    assert limits == expected
-    assert all(type(limit) is float for limit in limits)
-
-
-def test_symmetric_limits_rejects_complex_input():
-    """Complex values have no sign to centre, so they raise a TypeError."""
-    with pytest.raises(TypeError, match="array"):
-        symmetric_limits([[1j, 2]])
 
 
 # --- rendering -----------------------------------------------------------------------

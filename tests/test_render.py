@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from PIL import Image
 
-from helpers.plotting import DIVERGING_CMAP, HIGHLIGHT_COLOR, MISSING_COLOR
+from helpers.colours import DIVERGING_CMAP, HIGHLIGHT_COLOUR, MISSING_COLOUR
 from helpers.render import (
     GRID,
     HIGHLIGHT,
@@ -24,7 +24,6 @@ from helpers.render import (
     palette,
     png_bytes,
     signed_levels,
-    signed_png,
     unsigned_levels,
     upscale,
 )
@@ -43,9 +42,10 @@ def decode(data: bytes) -> Image.Image:
 
 
 def reference_levels(values, limit):
-    """Independent model of the signed scale: round((x / limit + 1) / 2 * (LEVELS - 1))."""
-    x = np.clip(np.asarray(values, dtype=float) / limit, -1.0, 1.0)
-    return np.floor((x + 1.0) / 2.0 * (LEVELS - 1) + 0.5).astype(int)
+    """Independent model of the signed scale: the middle level plus x / limit half-scales,
+    rounded half away from zero (so that v and -v are mirrored)."""
+    x = np.clip(np.asarray(values, dtype=float) / limit, -1.0, 1.0) * ((LEVELS - 1) / 2)
+    return ((LEVELS - 1) // 2 + np.sign(x) * np.floor(np.abs(x) + 0.5)).astype(int)
 
 
 # --- palette ----------------------------------------------------------------------
@@ -67,8 +67,8 @@ def test_palette_reserves_the_last_three_bytes():
     assert table.shape == (256, 3) and table.dtype == np.uint8
     assert MISSING == 253 and GRID == 254 and HIGHLIGHT == 255
     to_bytes = lambda colour: np.rint(np.array(mpl.colors.to_rgb(colour)) * 255)  # noqa: E731
-    assert np.array_equal(table[MISSING], to_bytes(MISSING_COLOR))
-    assert np.array_equal(table[HIGHLIGHT], to_bytes(HIGHLIGHT_COLOR))
+    assert np.array_equal(table[MISSING], to_bytes(MISSING_COLOUR))
+    assert np.array_equal(table[HIGHLIGHT], to_bytes(HIGHLIGHT_COLOUR))
 
 
 def test_palette_is_cached_and_read_only():
@@ -95,9 +95,9 @@ def test_signed_levels_put_zero_in_the_middle_and_the_limits_at_the_ends():
 
 
 def test_signed_levels_of_an_all_zero_array_do_not_divide_by_zero():
-    """An all-zero output (an all-zero kernel) is drawn in the zero colour, limit 0."""
+    """An all-zero output (an all-zero kernel) is drawn in the zero colour, on a scale of ±1."""
     levels, limit = signed_levels(np.zeros((4, 4)))
-    assert limit == 0.0
+    assert limit == 1.0
     assert (levels == ZERO_LEVEL).all()
 
 
@@ -115,7 +115,7 @@ def test_signed_levels_mark_nan_and_send_infinities_to_the_ends():
     assert limit == 2.0
     assert levels.tolist() == [[MISSING, 0, LEVELS - 1, LEVELS - 1, reference_levels(-1, 2)]]
     levels, limit = signed_levels([[np.nan, np.nan]])
-    assert limit == 0.0 and (levels == MISSING).all()
+    assert limit == 1.0 and (levels == MISSING).all()
 
 
 def test_signed_levels_with_a_given_limit_clip_beyond_it():
@@ -125,9 +125,9 @@ def test_signed_levels_with_a_given_limit_clip_beyond_it():
     assert levels.tolist() == [[0, reference_levels(5, 10), LEVELS - 1]]
 
 
-@pytest.mark.parametrize("limit", [-1.0, np.nan, np.inf, "ten"])
+@pytest.mark.parametrize("limit", [-1.0, 0.0, np.nan, np.inf, "ten"])
 def test_signed_levels_reject_a_bad_limit(limit):
-    """Negative, NaN, infinite or non-numeric limits are refused by name."""
+    """Zero, negative, NaN, infinite or non-numeric limits are refused by name."""
     with pytest.raises((ValueError, TypeError), match="limit"):
         signed_levels([[1.0]], limit=limit)
 
@@ -266,19 +266,13 @@ def test_png_round_trip_gives_back_levels_and_palette():
 def test_png_colours_match_matplotlib_normalisation():
     """Decoded colours equal matplotlib's map at Normalize(-m, m) of each value (within a level)."""
     values = np.linspace(-7.0, 7.0, 29).reshape(1, -1)
-    data, limit = signed_png(values)
+    levels, limit = signed_levels(values)
+    data = png_bytes(levels)
     rgb = np.asarray(decode(data).convert("RGB"), dtype=int)[0]
     norm = mpl.colors.Normalize(-limit, limit)
     expected = np.rint(mpl.colormaps[DIVERGING_CMAP](norm(values[0]))[:, :3] * 255)
     # One colour level of the 253 is at most a few units of 255 in any channel.
     assert np.abs(rgb - expected).max() <= 4
-
-
-def test_signed_png_upscales_with_grid():
-    """signed_png(block=...) returns a picture block times larger, and the limit."""
-    data, limit = signed_png([[0, 30, 30, 0]] * 4, block=10, grid=True)
-    assert limit == 30.0
-    assert decode(data).size == (40, 40)
 
 
 @pytest.mark.parametrize("bad", [np.zeros((0, 3), dtype=np.uint8), np.zeros(5, dtype=np.uint8)])

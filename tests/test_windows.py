@@ -1,9 +1,7 @@
 """Tests for helpers.windows: the sliding window step by step, pixel use, the animation."""
 
 import dataclasses
-import io
 import itertools
-from pathlib import Path
 
 import matplotlib
 
@@ -13,29 +11,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import scipy.signal
-from PIL import Image, ImageSequence
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
-from helpers.conv import correlate2d, output_shape
-from helpers.images import classic_5x5, classic_5x5_kernel, flip_example, step_edge
-from helpers.kernels import VERTICAL
+from helpers.conv import MODES, convolve2d, correlate2d, output_shape
+from helpers.images import classic_5x5, flip_example, step_edge
+from helpers.kernels import VERTICAL, classic_5x5_kernel
 from helpers.windows import (
-    SLIDING_WINDOW_GIF,
     WindowStep,
     coverage,
-    render_course_figures,
-    save_sliding_window_gif,
     show_window_steps,
     sliding_window_frames,
+    window_at,
     window_steps,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-FIGURES = ROOT / "notebooks" / "figures"
-REGENERATE = (
-    '.venv/bin/python -c "from helpers.windows import render_course_figures; '
-    "render_course_figures('notebooks/figures')\""
-)
-MAX_GIF_BYTES = 300_000
 
 
 @pytest.fixture(autouse=True)
@@ -272,11 +262,6 @@ def classic_frames():
     return sliding_window_frames(classic_5x5(), classic_5x5_kernel())
 
 
-@pytest.fixture(scope="module")
-def course_figures(tmp_path_factory):
-    return render_course_figures(tmp_path_factory.mktemp("new") / "figures")
-
-
 def test_frames_one_per_position_plus_final(classic_frames):
     """Nine positions give nine frames plus the finished output, all the same size, RGBA."""
     assert len(classic_frames) == 10
@@ -309,44 +294,59 @@ def test_frames_refuse_bad_arguments():
         sliding_window_frames(np.ones((2, 2)), np.ones((3, 3)))
 
 
-def test_gif_is_deterministic_small_and_loops(course_figures, tmp_path):
-    """A second render gives the same bytes; the GIF loops, has 10 frames and stays small."""
-    data = course_figures[0].read_bytes()
-    again = save_sliding_window_gif(tmp_path / "again.gif", classic_5x5(), classic_5x5_kernel())
-    assert again.read_bytes() == data
-    assert data.startswith(b"GIF89a")
-    assert len(data) < MAX_GIF_BYTES
-    gif = Image.open(io.BytesIO(data))
-    assert gif.n_frames == 10
-    assert gif.info["loop"] == 0
-    durations = [frame.info["duration"] for frame in ImageSequence.Iterator(gif)]
-    assert durations == [900] * 9 + [2700]
+# --- window_at: the one window function ------------------------------------------------
 
 
-def test_gif_durations_are_checked(tmp_path):
-    """A duration that is not a positive integer is refused by name, before writing."""
-    with pytest.raises(ValueError, match="duration_ms"):
-        save_sliding_window_gif(tmp_path / "x.gif", [[1]], [[1]], duration_ms=0)
-    with pytest.raises(ValueError, match="final_ms"):
-        save_sliding_window_gif(tmp_path / "x.gif", [[1]], [[1]], final_ms=2.5)
-    assert not (tmp_path / "x.gif").exists()
+@st.composite
+def window_case(draw):
+    """An image, a kernel, a mode, padding, stride and operation, all small."""
+    rows, cols = draw(st.integers(1, 7)), draw(st.integers(1, 7))
+    padding = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
+    mode = draw(st.sampled_from(MODES))
+    limit_rows = rows + 2 * padding[0] if mode == "valid" else 9
+    limit_cols = cols + 2 * padding[1] if mode == "valid" else 9
+    kh, kw = draw(st.integers(1, limit_rows)), draw(st.integers(1, limit_cols))
+    values = st.integers(-9, 9)
+    image = draw(arrays(np.int64, (rows, cols), elements=values))
+    kernel = draw(arrays(np.int64, (kh, kw), elements=values))
+    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    operation = draw(st.sampled_from(["correlation", "convolution"]))
+    return image, kernel, mode, padding, stride, operation
 
 
-def test_gif_frames_show_what_was_drawn(classic_frames, course_figures):
-    """The decoded GIF frames are the rendered frames, up to the 64-colour palette."""
-    gif = Image.open(course_figures[0])
-    for drawn, stored in zip(classic_frames, ImageSequence.Iterator(gif), strict=True):
-        decoded = np.asarray(stored.convert("RGB"), dtype=float)
-        assert decoded.shape == drawn[..., :3].shape
-        assert np.abs(decoded - drawn[..., :3]).mean() < 2.0  # out of 255
+@settings(max_examples=80, deadline=None)
+@given(window_case())
+def test_window_at_totals_are_the_output_cells(case):
+    """Every window's total equals correlate2d's (or convolve2d's) cell, in every setting."""
+    image, kernel, mode, padding, stride, operation = case
+    apply = correlate2d if operation == "correlation" else convolve2d
+    out = apply(image, kernel, mode, padding=padding, stride=stride)
+    for r, c in itertools.product(range(out.shape[0]), range(out.shape[1])):
+        step = window_at(image, kernel, r, c, operation, mode=mode, padding=padding, stride=stride)
+        assert step.total == out[r, c]
+        assert step.window.shape == kernel.shape == step.products.shape
 
 
-def test_committed_figures_are_current(course_figures):
-    """notebooks/figures holds exactly what render_course_figures writes now."""
-    assert [path.name for path in course_figures] == [SLIDING_WINDOW_GIF]
-    for path in course_figures:
-        committed = FIGURES / path.name
-        assert committed.exists(), f"missing {committed}; regenerate with {REGENERATE}"
-        assert committed.read_bytes() == path.read_bytes(), (
-            f"{committed.name} is stale; regenerate with {REGENERATE}"
-        )
+def test_window_at_reads_zeros_outside_and_turns_the_kernel_for_convolution():
+    """Padding shows as zeros in the window; convolution uses the kernel turned 180 degrees."""
+    image, kernel = flip_example()
+    step = window_at(image, kernel, 0, 0, "convolution", padding=1)
+    assert step.window[0].tolist() == [0, 0, 0] and step.window[:, 0].tolist() == [0, 0, 0]
+    np.testing.assert_array_equal(step.weights, kernel[::-1, ::-1])
+    np.testing.assert_array_equal(step.products, step.window * step.weights)
+    assert not step.window.flags.writeable and not step.weights.flags.writeable
+
+
+@pytest.mark.parametrize(
+    ("row", "col", "words"),
+    [(4, 0, "outside the 4x4 output"), (0, -1, "col must be from 0 to 3"), (1.0, 0, "row")],
+)
+def test_window_at_refuses_positions_outside_the_output(row, col, words):
+    """A position outside the output, or not an integer, gets a ValueError saying the range."""
+    with pytest.raises(ValueError, match=words):
+        window_at(step_edge(), VERTICAL, row, col)
+
+
+def test_window_at_refuses_an_unknown_operation():
+    with pytest.raises(ValueError, match="operation must be one of"):
+        window_at(step_edge(), VERTICAL, 0, 0, "flip")

@@ -20,13 +20,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from helpers.learn_animation import render_learning_figure
-from helpers.windows import render_course_figures
+from helpers.animation import write_course_figures
 from tools import notebook_format
-
-# Figures that markdown cells show (animations that play without a kernel),
-# each written by a helpers function that a test compares byte for byte.
-FIGURE_RENDERERS = (render_course_figures, render_learning_figure)
 
 TIMEOUT_SECONDS = 300
 
@@ -59,9 +54,10 @@ def execute(path: Path) -> float:
 
 def main(arguments: list[str]) -> None:
     paths = [Path(a).resolve() for a in arguments] or notebook_format.course_notebooks()
-    for render in FIGURE_RENDERERS:
-        for figure in render(notebook_format.NOTEBOOK_DIR / "figures"):
-            print(f"rendered {figure.relative_to(notebook_format.NOTEBOOK_DIR.parent)}")
+    # Figures that markdown cells show (animations that play without a kernel), written
+    # by the one helpers function that a test compares with the committed files.
+    for figure in write_course_figures(notebook_format.NOTEBOOK_DIR / "figures"):
+        print(f"rendered {figure.relative_to(notebook_format.NOTEBOOK_DIR.parent)}")
     # Navigation first, so the executed notebook already holds its final cells.
     # Only the notebooks asked for are touched (`make notebooks` asks for all).
     notebook_format.tidy(paths)

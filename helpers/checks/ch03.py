@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..conv import correlate2d, output_shape
-from ..images import classic_5x5, classic_5x5_kernel
-from ..kernels import LAPLACIAN
+from ..images import classic_5x5
+from ..kernels import LAPLACIAN, classic_5x5_kernel
 from ..windows import coverage, window_steps
 from . import as_numbers, check_array, check_choice, check_number
 from ._answers import hint_for

@@ -8,8 +8,8 @@ in, and typical slips get a hint about that slip.
 from __future__ import annotations
 
 from ..conv import correlate2d
-from ..images import checkerboard, classic_5x5, classic_5x5_kernel
-from ..kernels import HORIZONTAL, SOBEL_VERTICAL
+from ..images import checkerboard, classic_5x5
+from ..kernels import HORIZONTAL, SOBEL_VERTICAL, classic_5x5_kernel
 from . import check_choice, check_number
 from ._answers import check_numbers, hint_for
 

@@ -16,10 +16,13 @@ Every widget is scriptable, the same way for a learner and for a test:
 * ``.message`` is the status line;
 * ``.snapshot()`` draws the current state as a static matplotlib figure.
 
-No control value crashes a widget: a kernel cell refuses NaN and infinities
-(keeping its last number), and an output too large to show or a kernel that
-does not fit leaves the last good output in place; either way the status
-line says what is wrong.
+No control value crashes a widget: a kernel cell refuses NaN, infinities and
+non-numbers (keeping its last number), a menu set to nothing goes back to its
+choice, and an output too large to show or a kernel that does not fit leaves
+the last good output in place; either way the status line says what is
+wrong. Every handler goes through one guard (``InteractiveFigure._watch``), so
+nothing a handler raises escapes into the kernel's log. Numbers are written
+by :func:`helpers.colours.format_number`, the one formatter of the course.
 
 The static figures :func:`explorer_figure`, :func:`stepper_figure` and
 :func:`comparer_figure` show representative states, for readers without a
@@ -57,29 +60,25 @@ Examples
 array([ 0., 40., 40.,  0.])
 """
 
-from ._common import InteractiveFigure, format_number, html_table
-from .comparer import (
-    PAIR_LABELS,
-    EdgeComparer,
-    comparer_figure,
-    edge_strength,
-    mean_rotation_error,
-)
+from ._common import InteractiveFigure, html_table
+from .comparer import COMPARER_IMAGES, PAIR_LABELS, EdgeComparer, comparer_figure
 from .explorer import (
     CUSTOM,
+    EXPLORER_IMAGES,
+    MAX_PIXELS,
     OPERATIONS,
     KernelCell,
     KernelExplorer,
-    WindowProducts,
-    default_images,
     explorer_figure,
     filter_image,
-    window_products,
 )
 from .stepper import SlidingWindowStepper, default_examples, partial_output, stepper_figure
 
 __all__ = [
+    "COMPARER_IMAGES",
     "CUSTOM",
+    "EXPLORER_IMAGES",
+    "MAX_PIXELS",
     "OPERATIONS",
     "PAIR_LABELS",
     "EdgeComparer",
@@ -87,17 +86,11 @@ __all__ = [
     "KernelCell",
     "KernelExplorer",
     "SlidingWindowStepper",
-    "WindowProducts",
     "comparer_figure",
     "default_examples",
-    "default_images",
-    "edge_strength",
     "explorer_figure",
     "filter_image",
-    "format_number",
     "html_table",
-    "mean_rotation_error",
     "partial_output",
     "stepper_figure",
-    "window_products",
 ]

@@ -1,10 +1,10 @@
-"""What the three widgets share: number formatting, HTML tables, a base class."""
+"""What the three widgets share: HTML tables of numbers, a base class that never raises."""
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
-import math
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,44 +12,17 @@ from contextlib import contextmanager
 import ipywidgets
 import numpy as np
 
-from ..render import LEVELS, MISSING, palette, signed_levels
+from ..colours import HIGHLIGHT_COLOUR, format_number, text_colour
+from ..render import LEVELS, palette, signed_levels
 
 # Cells of the small HTML tables: a fixed size so numbers line up from step to step.
 _CELL_STYLE = (
     "min-width:2.6em;height:1.9em;padding:0 0.3em;text-align:center;"
     "border:1px solid #888;font-family:monospace;font-size:13px"
 )
-_HIGHLIGHT_EDGE = "3px solid #E69F00"
+_HIGHLIGHT_EDGE = f"3px solid {HIGHLIGHT_COLOUR}"
 _HIGHLIGHT_TINT = "#FCE8C0"
 _BLANK_STYLE = "background:#999;color:#999"
-
-
-def format_number(value) -> str:
-    """Write a number compactly for a table or a label: ``30``, ``-0.5``, ``0.1235``, ``1e+308``.
-
-    Whole numbers are written without decimals, others with four significant
-    digits; ``-0`` is written ``0``, and NaN and infinities as ``nan``,
-    ``inf`` and ``-inf``.
-
-    Parameters
-    ----------
-    value : real number
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> [format_number(v) for v in (30.0, -0.0, 0.123456, -2.5, 1e308, float("nan"))]
-    ['30', '0', '0.1235', '-2.5', '1e+308', 'nan']
-    """
-    number = float(value)
-    if not math.isfinite(number):
-        return str(number)
-    if number.is_integer() and abs(number) < 1e15:
-        return f"{number + 0.0:.0f}"
-    return f"{number + 0.0:.4g}"
 
 
 def html_table(
@@ -97,12 +70,7 @@ def html_table(
     rows, cols = values.shape
     blank = np.zeros(values.shape, dtype=bool) if blank is None else np.asarray(blank, bool)
     if colours:
-        shown = np.where(blank, np.nan, values)
-        if np.isfinite(shown).any() or limit is not None:
-            levels, _ = signed_levels(shown, limit)
-        else:
-            levels = np.full(values.shape, MISSING, dtype=np.uint8)
-        table = palette()
+        levels, _ = signed_levels(np.where(blank, np.nan, values), limit)
     parts = [
         f'<table class="conv-grid" data-name="{html.escape(name)}" '
         'style="border-collapse:collapse;margin:2px">'
@@ -117,10 +85,7 @@ def html_table(
             else:
                 text = data = format_number(values[r, c])
                 if colours and levels[r, c] < LEVELS:
-                    red, green, blue = (int(v) for v in table[levels[r, c]])
-                    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-                    ink = "black" if luminance > 110 else "white"
-                    style.append(f"background:rgb({red},{green},{blue});color:{ink}")
+                    style.append(_cell_colours(int(levels[r, c])))
             if highlight is not None:
                 style.extend(_window_edges(r, c, highlight, tinted=not colours))
             parts.append(
@@ -130,6 +95,14 @@ def html_table(
         parts.append("</tr>")
     parts.append("</table>")
     return "".join(parts)
+
+
+@functools.lru_cache(maxsize=LEVELS)
+def _cell_colours(level: int) -> str:
+    """Background of a cell at this level of the diverging palette, and its text colour."""
+    red, green, blue = (int(v) for v in palette()[level])
+    ink = text_colour((red / 255, green / 255, blue / 255))
+    return f"background:rgb({red},{green},{blue});color:{ink}"
 
 
 def _window_edges(r: int, c: int, box, tinted: bool) -> list[str]:
@@ -226,6 +199,40 @@ class InteractiveFigure:
             yield
         finally:
             self._holding -= 1
+
+    def _watch(self, control: ipywidgets.Widget, handler) -> None:
+        """Call ``handler(change)`` when ``control``'s value changes, so that it never raises.
+
+        A menu set to ``None`` (which ipywidgets allows: "nothing selected")
+        goes back to its previous choice with a message, since every widget
+        here needs a choice. Anything that escapes ``handler`` is shown in the
+        status line instead of vanishing into the kernel's log, and the widget
+        keeps showing its last good state.
+        """
+
+        def guarded(change) -> None:
+            if change["new"] is None and hasattr(control, "options"):
+                with self._hold():
+                    control.value = change["old"]
+                name = getattr(control, "description", "") or "this menu"
+                self._set_message(
+                    f"{name}: nothing was chosen, so it keeps {change['old']!r}. Pick one of "
+                    "its options.",
+                    warning=True,
+                )
+                return
+            if self._holding:
+                return
+            try:
+                handler(change)
+            except Exception as error:  # never let a control raise into the kernel's log
+                self._set_message(
+                    f"Could not update ({type(error).__name__}: {error}). Still showing the "
+                    "last good state.",
+                    warning=True,
+                )
+
+        control.observe(guarded, names="value")
 
     def _set_message(self, text: str, warning: bool = False) -> None:
         """Show one line under the widget: information, or a warning in bold."""

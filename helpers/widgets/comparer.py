@@ -10,19 +10,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .._validate import as_real_2d, check_choice
-from ..edges import PAIRS, gradients, magnitude, rotation_error_map
-from ..images import photograph, radial_pattern
+from ..colours import MISSING_COLOUR, STRENGTH_CMAP, format_number
+from ..edges import PAIRS, edge_strength, mean_rotation_error, rotation_error_map
+from ..images import named_images
 from ..render import colour_bar_levels, png_bytes, unsigned_levels
-from ._common import InteractiveFigure, format_number
+from ._common import InteractiveFigure
 
-__all__ = [
-    "ERROR_LIMIT",
-    "PAIR_LABELS",
-    "EdgeComparer",
-    "comparer_figure",
-    "edge_strength",
-    "mean_rotation_error",
-]
+__all__ = ["COMPARER_IMAGES", "ERROR_LIMIT", "PAIR_LABELS", "EdgeComparer", "comparer_figure"]
 
 #: How the comparer names each filter pair of :data:`helpers.edges.PAIRS`.
 PAIR_LABELS = {
@@ -33,83 +27,10 @@ PAIR_LABELS = {
 }
 #: Angle errors from 0 to this many radians span the colour scale of the error maps.
 ERROR_LIMIT = 0.15
-#: Colour map of magnitudes and angle errors (dark for small, bright for large).
-STRENGTH_CMAP = "magma"
 #: The image name for which angle errors can be measured.
 RADIAL = "radial pattern"
-
-
-def edge_strength(image, pair="sobel") -> np.ndarray:
-    """Gradient magnitude on a common scale: the brightness change per pixel, for any pair.
-
-    A pair's raw magnitude carries the pair's own gain (2 for the plain
-    difference, 6 for Prewitt, 8 for Sobel, 32 for Scharr: the sum of the
-    absolute weights of its kernel, see :mod:`helpers.edges`). Dividing by it
-    lets one threshold mean the same for every pair.
-
-    Parameters
-    ----------
-    image : array_like, shape (H, W)
-    pair : str or (kernel, kernel), default "sobel"
-        As in :func:`helpers.edges.gradients`.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (H - 2, W - 2) for 3x3 kernels
-        ``magnitude(*gradients(image, pair)) / abs(vertical kernel).sum()``.
-
-    Examples
-    --------
-    A ramp that brightens by 1 per pixel gives 1 with every pair:
-
-    >>> import numpy as np
-    >>> ramp = np.tile(np.arange(6.0), (5, 1))
-    >>> [float(edge_strength(ramp, name)[0, 0]) for name in ("central", "sobel", "scharr")]
-    [1.0, 1.0, 1.0]
-    """
-    g_vertical, g_horizontal = gradients(image, pair)
-    kernel = PAIRS[pair][0] if isinstance(pair, str) else as_real_2d(pair[0], "pair[0]")
-    return magnitude(g_vertical, g_horizontal) / float(np.abs(kernel).sum())
-
-
-def mean_rotation_error(error_map, border: int = 5) -> float:
-    """The mean of a :func:`helpers.edges.rotation_error_map`, leaving out a border.
-
-    The same number as :func:`helpers.edges.rotation_error` for the same
-    pair and pattern, from a map already computed (so a widget that shows
-    the map does not compute it twice).
-
-    Parameters
-    ----------
-    error_map : array_like, shape (size, size)
-        From ``rotation_error_map(pair, size)``.
-    border : int, default 5
-        Pixels left out along each side, as in ``rotation_error``.
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> from helpers.edges import rotation_error, rotation_error_map
-    >>> mean_rotation_error(rotation_error_map("sobel")) == rotation_error("sobel")
-    True
-    """
-    errors = as_real_2d(error_map, "error_map")
-    rows, cols = errors.shape
-    return float(errors[border : rows - border, border : cols - border].mean())
-
-
-def default_images() -> dict[str, np.ndarray]:
-    """The comparer's images: the photograph at half size and the ring pattern of chapter 06.
-
-    Examples
-    --------
-    >>> {name: image.shape for name, image in default_images().items()}
-    {'photograph': (300, 256), 'radial pattern': (255, 255)}
-    """
-    return {"photograph": photograph(scale=2), RADIAL: radial_pattern()}
+#: The images the comparer offers by default (see :func:`helpers.images.named_images`).
+COMPARER_IMAGES = ("photograph", RADIAL)
 
 
 class EdgeComparer(InteractiveFigure):
@@ -118,10 +39,11 @@ class EdgeComparer(InteractiveFigure):
     Parameters
     ----------
     images : mapping of str to array_like, optional
-        By default :func:`default_images`. Angle errors are shown for the one
-        named ``"radial pattern"`` only: it is the one whose exact gradient
-        is known (:func:`helpers.edges.rotation_error_map`); it must then
-        be ``radial_pattern(size)`` for some size.
+        By default :data:`COMPARER_IMAGES` from :func:`helpers.images.named_images`.
+        Angle errors are shown for the one named ``"radial pattern"`` only:
+        it is the one whose exact gradient is known
+        (:func:`helpers.edges.rotation_error_map`); it must then be
+        ``radial_pattern(size)`` for some size.
     pairs : sequence of str, default ("central", "sobel", "scharr")
         Names from :data:`helpers.edges.PAIRS`, in display order.
     image : str, optional
@@ -178,7 +100,7 @@ class EdgeComparer(InteractiveFigure):
         image: str | None = None,
     ) -> None:
         super().__init__()
-        source = default_images() if images is None else images
+        source = named_images(*COMPARER_IMAGES) if images is None else images
         self._images = {str(k): as_real_2d(v, f"images[{k!r}]") for k, v in source.items()}
         if not self._images:
             raise ValueError("images must hold at least one image")
@@ -247,9 +169,11 @@ class EdgeComparer(InteractiveFigure):
         self._shown = None  # (image name, threshold) drawn last
         self.error_maps: dict[str, np.ndarray] = {}
         self.mean_errors: dict[str, float] = {}
-        self._image.observe(self._on_image, names="value")
-        self._threshold.observe(self._on_threshold, names="value")
+        self._watch(self._image, self._on_image)
+        self._watch(self._threshold, self._on_threshold)
         self._on_image(None)
+        if self._shown is None:  # the first image was refused: nothing to fall back on
+            raise ValueError(f"images[{image!r}] cannot be shown: {self.message}")
 
     @property
     def edges(self) -> np.ndarray:
@@ -280,8 +204,16 @@ class EdgeComparer(InteractiveFigure):
     def _on_image(self, change) -> None:
         try:
             cached = self._prepare(self._image.value)
-        except Exception as error:  # never let a control raise into the kernel's log
-            self._set_message(f"Could not compute the edges ({error}).", warning=True)
+        except Exception as error:  # e.g. a custom image too small for a 3x3 filter
+            refused = self._image.value
+            if self._shown is not None:  # go back to the image still on show
+                with self._hold():
+                    self._image.value = self._shown[0]
+            self._set_message(
+                f"The edges of '{refused}' cannot be computed ({error}); still showing "
+                f"'{self._image.value}'.",
+                warning=True,
+            )
             return
         self.error_maps = cached["errors"]
         self.mean_errors = cached["error_means"]
@@ -312,8 +244,7 @@ class EdgeComparer(InteractiveFigure):
         self._draw()
 
     def _on_threshold(self, change) -> None:
-        if not self._holding:
-            self._draw()
+        self._draw()
 
     # --- internals -----------------------------------------------------------------
 
@@ -399,7 +330,7 @@ def comparer_figure(
     Parameters
     ----------
     images : mapping of str to array_like, optional
-        By default :func:`default_images`.
+        By default :data:`COMPARER_IMAGES` from :func:`helpers.images.named_images`.
     pairs : sequence of str, default ("central", "sobel", "scharr")
     thresholds : mapping of str to float, optional
         Threshold per image name; by default the comparer's own starting value
@@ -428,14 +359,14 @@ def comparer_figure(
     ...     if ax.get_title():
     ...         print(ax.get_title())
     Sobel
-    strength ≥ 0.9355
+    strength ≥ 0.935
     Scharr
-    strength ≥ 0.9355
+    strength ≥ 0.935
     angle error, mean 0.0207 rad
     angle error, mean 0.0031 rad
     >>> plt.close(fig)
     """
-    images = default_images() if images is None else images
+    images = named_images(*COMPARER_IMAGES) if images is None else images
     thresholds = dict(thresholds or {})
     rows = []
     for name, image in images.items():
@@ -466,7 +397,7 @@ def comparer_figure(
             else:
                 errors = rotation_error_map(pair, size=image.shape[0])
                 mean = mean_rotation_error(errors)
-                cmap = plt.get_cmap(STRENGTH_CMAP).with_extremes(bad="0.6")
+                cmap = plt.get_cmap(STRENGTH_CMAP).with_extremes(bad=MISSING_COLOUR)
                 picture = ax.imshow(errors, cmap=cmap, vmin=0.0, vmax=ERROR_LIMIT)
                 title = f"angle error, mean {mean:.4f} rad"
                 label = "angle error (rad)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 import ipywidgets
 import matplotlib.pyplot as plt
@@ -12,10 +11,11 @@ import numpy as np
 import traitlets
 
 from .._validate import as_real_2d, check_choice
+from ..colours import IMAGE_CMAP, format_number
 from ..conv import convolve2d, correlate2d
-from ..images import book_on_table, checkerboard, classic_5x5, photograph, step_edge
+from ..images import named_images
 from ..kernels import PRESETS
-from ..plotting import IMAGE_CMAP, show_matrix, show_signed
+from ..plotting import show_matrix, show_signed
 from ..render import (
     block_size,
     colour_bar_levels,
@@ -25,56 +25,40 @@ from ..render import (
     unsigned_levels,
     upscale,
 )
-from ._common import InteractiveFigure, captioned, format_number, html_table
+from ..windows import OPERATIONS, WindowStep, window_at
+from ._common import InteractiveFigure, captioned, html_table
 
 __all__ = [
     "CUSTOM",
+    "EXPLORER_IMAGES",
+    "MAX_PIXELS",
     "OPERATIONS",
     "KernelCell",
     "KernelExplorer",
-    "WindowProducts",
-    "default_images",
     "explorer_figure",
     "filter_image",
-    "window_products",
 ]
 
 #: What the preset menu shows once a cell has been edited by hand.
 CUSTOM = "custom"
-#: The two operations the explorer offers.
-OPERATIONS = ("correlation", "convolution")
 #: Kernel sizes the grid offers.
 SIZES = {"3x3": 3, "5x5": 5}
+#: The images the explorer offers by default (see :func:`helpers.images.named_images`).
+EXPLORER_IMAGES = (
+    "step edge 6x6",
+    "checkerboard 6x6",
+    "classic 5x5",
+    "book on a table",
+    "photograph",
+)
+#: Largest image the explorer redraws within about 30 ms per change on a small machine
+#: (benchmarks/widgets.py: 512x512 takes 12-14 ms); larger ones are shown downscaled.
+MAX_PIXELS = 512 * 512
 # Images up to this size also show their numbers in tables.
 _NUMBERS_UP_TO = 12
 # Largest magnitude accepted in the output: beyond it the colour scale and sums
 # lose meaning (and a little further the products overflow to infinity).
 _LARGEST = 1e300
-
-
-def default_images() -> dict[str, np.ndarray]:
-    """The explorer's images: the article's small examples, a synthetic scene and a photo.
-
-    Returns
-    -------
-    dict of str to numpy.ndarray
-        ``"step edge 6x6"``, ``"checkerboard 6x6"``, ``"classic 5x5"``,
-        ``"book on a table"`` (256x256) and ``"photograph"`` (300x256, the
-        photo at half size), each a new float64 array.
-
-    Examples
-    --------
-    >>> {name: image.shape for name, image in default_images().items()}
-    {'step edge 6x6': (6, 6), 'checkerboard 6x6': (6, 6), 'classic 5x5': (5, 5),
-     'book on a table': (256, 256), 'photograph': (300, 256)}
-    """
-    return {
-        "step edge 6x6": step_edge(),
-        "checkerboard 6x6": checkerboard(),
-        "classic 5x5": classic_5x5(),
-        "book on a table": book_on_table(256),
-        "photograph": photograph(scale=2),
-    }
 
 
 def filter_image(
@@ -131,76 +115,6 @@ def filter_image(
     return result
 
 
-class WindowProducts(NamedTuple):
-    """One output pixel taken apart: what :func:`window_products` returns.
-
-    Attributes
-    ----------
-    window : numpy.ndarray
-        The pixels under the kernel.
-    weights : numpy.ndarray
-        The kernel as applied: as written for correlation, turned by 180
-        degrees for convolution.
-    products : numpy.ndarray
-        ``window * weights``, element by element.
-    total : float
-        The sum of the products: the output pixel (before any absolute value).
-    """
-
-    window: np.ndarray
-    weights: np.ndarray
-    products: np.ndarray
-    total: float
-
-
-def window_products(image, kernel, row: int, col: int, operation: str = "correlation"):
-    """The window under the kernel at one output position, the products and their sum.
-
-    Parameters
-    ----------
-    image : array_like, shape (H, W)
-    kernel : array_like, shape (kh, kw)
-    row, col : int
-        The output position, in ``"valid"`` mode: the window's top-left pixel.
-    operation : {"correlation", "convolution"}, default "correlation"
-
-    Returns
-    -------
-    WindowProducts
-
-    Raises
-    ------
-    IndexError
-        If the position is outside the ``"valid"`` output.
-
-    Examples
-    --------
-    >>> from helpers.images import step_edge
-    >>> from helpers.kernels import VERTICAL
-    >>> parts = window_products(step_edge(), VERTICAL, 0, 1)
-    >>> parts.products
-    array([[10.,  0., -0.],
-           [10.,  0., -0.],
-           [10.,  0., -0.]])
-    >>> parts.total
-    30.0
-    """
-    check_choice(operation, "operation", OPERATIONS)
-    array = as_real_2d(image, "image")
-    weights = as_real_2d(kernel, "kernel")
-    if operation == "convolution":
-        weights = weights[::-1, ::-1]
-    kh, kw = weights.shape
-    rows, cols = array.shape[0] - kh + 1, array.shape[1] - kw + 1
-    if not (0 <= row < rows and 0 <= col < cols):
-        raise IndexError(f"output position ({row}, {col}) is outside the {rows}x{cols} output")
-    window = array[row : row + kh, col : col + kw].copy()
-    with np.errstate(over="ignore", invalid="ignore"):
-        products = window * weights
-        total = float(products.sum())
-    return WindowProducts(window, weights.copy(), products, total)
-
-
 class KernelCell(ipywidgets.FloatText):
     """A kernel cell: a ``FloatText`` that refuses anything but a finite number.
 
@@ -229,6 +143,10 @@ class KernelCell(ipywidgets.FloatText):
     def __init__(self, on_reject=None, **kwargs) -> None:
         self.on_reject = on_reject
         self.rejected = None
+        # The last accepted number, kept here: when the browser sends a value, traitlets
+        # stores it first and validates afterwards, so self.value may already be the
+        # rejected one by the time the validator runs.
+        self.last_good = 0.0
         super().__init__(**kwargs)
 
     @traitlets.validate("value")
@@ -238,14 +156,23 @@ class KernelCell(ipywidgets.FloatText):
             number = float(value)
         except (TypeError, ValueError, OverflowError):
             number = math.nan
-        if isinstance(value, bool) or not math.isfinite(number):
+        if isinstance(value, (bool, np.bool_)) or not math.isfinite(number):
             self.rejected = value if isinstance(value, (int, float)) else number
-            if self.comm is not None:
-                self.send_state("value")  # put the last good number back on the screen
+            # Put the last good number back on the screen (a no-op without a front end).
+            state = {"value": self.last_good}
+            self._send({"method": "update", "state": state, "buffer_paths": []})
             if self.on_reject is not None:
                 self.on_reject(self, value)
-            return self.value
+            return self.last_good
+        self.last_good = number
         return number
+
+
+def _downscale(image: np.ndarray, factor: int) -> np.ndarray:
+    """The mean of each ``factor x factor`` block (a ragged last row or column is dropped)."""
+    rows, cols = image.shape[0] // factor, image.shape[1] // factor
+    blocks = image[: rows * factor, : cols * factor].reshape(rows, factor, cols, factor)
+    return blocks.mean(axis=(1, 3))
 
 
 def _embed(kernel: np.ndarray, size: int) -> np.ndarray:
@@ -268,7 +195,9 @@ class KernelExplorer(InteractiveFigure):
     ----------
     images : mapping of str to array_like, optional
         The images to choose from, in menu order; by default
-        :func:`default_images`.
+        :data:`EXPLORER_IMAGES` from :func:`helpers.images.named_images`. An
+        image of more than :data:`MAX_PIXELS` pixels is shown downscaled (the
+        mean of each block of pixels), and the status line says so.
     image : str, optional
         The image shown first; by default the first one.
     preset : str, default "vertical"
@@ -284,7 +213,7 @@ class KernelExplorer(InteractiveFigure):
     kernel : numpy.ndarray
         The kernel as the grid holds it now (may hold NaN if one was typed).
     image : numpy.ndarray
-        The image as shown, after the mirror toggle.
+        The image the shown output was computed from, after the mirror toggle.
     limit : float
         The colour scale of the output runs from ``-limit`` to ``limit``.
     message : str
@@ -351,24 +280,41 @@ class KernelExplorer(InteractiveFigure):
         preset: str = "vertical",
     ) -> None:
         super().__init__()
-        source = default_images() if images is None else images
-        self._images = {
-            str(name): as_real_2d(array, f"images[{name!r}]") for name, array in source.items()
-        }
-        if not self._images:
-            raise ValueError("images must hold at least one image")
-        for name, array in self._images.items():
+        source = named_images(*EXPLORER_IMAGES) if images is None else images
+        self._images = {}
+        self._notes = []
+        for name, array in source.items():
+            array = as_real_2d(array, f"images[{name!r}]")
             if min(array.shape) < 3:
                 raise ValueError(
                     f"images[{name!r}] must be at least 3x3 to fit a 3x3 kernel, "
                     f"got shape {array.shape}"
                 )
+            factor = math.ceil(math.sqrt(array.size / MAX_PIXELS))
+            if factor > 1:
+                shrunk = _downscale(array, factor)
+                self._notes.append(
+                    f"'{name}' ({array.shape[0]}x{array.shape[1]}) is shown at 1/{factor} size "
+                    f"({shrunk.shape[0]}x{shrunk.shape[1]}), so that each change redraws quickly."
+                )
+                array = shrunk
+            self._images[str(name)] = array
+        if not self._images:
+            raise ValueError("images must hold at least one image")
         names = list(self._images)
         image = names[0] if image is None else check_choice(image, "image", tuple(names))
         check_choice(preset, "preset", tuple(PRESETS))
 
         self.output = np.zeros((1, 1))
-        self.limit = 0.0
+        self.limit = 1.0
+        # What the shown output was computed from: the inspector reads these, never the
+        # controls, so it always agrees with the output even after a refused change.
+        self._good_image = np.zeros((1, 1))
+        self._good_kernel = np.zeros((1, 1))
+        self._good_operation = "correlation"
+        self._good_absolute = False
+        self._good_name = image
+        self._good_mirror = False
         self._input_key = None
         self._input_levels = None
         self._input_pngs: dict[tuple, bytes] = {}
@@ -382,7 +328,7 @@ class KernelExplorer(InteractiveFigure):
         ]
         for row in self._cells:
             for cell in row:
-                cell.observe(self._on_cell, names="value")
+                self._watch(cell, self._on_cell)
                 cell.add_class("kernel-cell")
         self._grid = ipywidgets.GridBox(layout=ipywidgets.Layout(grid_gap="2px"))
         self._grid.add_class("kernel-grid")  # its inputs, row by row, are the cells shown
@@ -451,12 +397,12 @@ class KernelExplorer(InteractiveFigure):
             "row": self._row,
             "col": self._col,
         }
-        self._preset.observe(self._on_preset, names="value")
-        self._size.observe(self._on_size, names="value")
+        self._watch(self._preset, self._on_preset)
+        self._watch(self._size, self._on_size)
         for name in ("image", "mirror", "operation", "absolute"):
-            self._fixed_controls[name].observe(self._on_change, names="value")
+            self._watch(self._fixed_controls[name], self._on_change)
         for control in (self._row, self._col):
-            control.observe(self._on_inspect, names="value")
+            self._watch(control, self._on_inspect)
 
         kernel_box = ipywidgets.VBox(
             [
@@ -501,6 +447,8 @@ class KernelExplorer(InteractiveFigure):
             self._show_grid()
             self._apply_preset(preset)
         self._update(centre_inspector=True)
+        if self._notes:
+            self._set_message(" ".join(self._notes))
 
     # --- public API ---------------------------------------------------------------
 
@@ -538,45 +486,44 @@ class KernelExplorer(InteractiveFigure):
 
     @property
     def image(self) -> np.ndarray:
-        """The image as shown: the chosen one, flipped left to right if ``mirror`` is on."""
-        array = self._images[self._image.value]
-        return array[:, ::-1] if self._mirror.value else array
+        """The image the shown output was computed from (mirrored if the mirror was on)."""
+        return self._good_image
 
-    def inspect(self, row: int | None = None, col: int | None = None) -> WindowProducts:
+    def inspect(self, row: int | None = None, col: int | None = None) -> WindowStep:
         """The inspector's numbers for an output pixel (by default the one selected).
 
         Returns
         -------
-        WindowProducts
-            ``total`` equals ``output[row, col]`` before the absolute value.
+        helpers.windows.WindowStep
+            From :func:`helpers.windows.window_at` on the image, kernel and
+            operation of the shown output: ``total`` equals ``output[row, col]``
+            before the absolute value.
         """
         row = self._row.value if row is None else row
         col = self._col.value if col is None else col
-        return window_products(self.image, self._good_kernel, row, col, self._good_operation)
+        return window_at(self._good_image, self._good_kernel, row, col, self._good_operation)
 
     def snapshot(self):
         """A static matplotlib figure of the current state (see :func:`explorer_figure`)."""
         state = {
-            "image": self._image.value,
+            "image": self._good_name,
             "kernel": self._good_kernel,
-            "mirror": self._mirror.value,
+            "mirror": self._good_mirror,
             "operation": self._good_operation,
-            "absolute": self._absolute.value,
+            "absolute": self._good_absolute,
         }
         return explorer_figure([state], images=self._images)
 
     # --- events --------------------------------------------------------------------
 
     def _on_preset(self, change) -> None:
-        if self._holding or change["new"] == CUSTOM:
+        if change["new"] == CUSTOM:
             return
         with self._hold():
             self._apply_preset(change["new"])
         self._update()
 
     def _on_size(self, change) -> None:
-        if self._holding:
-            return
         with self._hold():
             if change["new"] == "3x3":  # keep the middle 3x3, drop the outer ring
                 for r in range(5):
@@ -589,7 +536,7 @@ class KernelExplorer(InteractiveFigure):
         self._update()
 
     def _on_cell(self, change) -> None:
-        if self._holding:
+        if change["new"] == change["old"]:  # a refused value, put back: nothing to redo
             return
         with self._hold():
             self._preset.value = CUSTOM
@@ -607,18 +554,16 @@ class KernelExplorer(InteractiveFigure):
                         shown = format_number(cell.rejected)
                     self._set_message(
                         f"Cell (row {r}, column {c}): {shown} is not a number, so the cell "
-                        f"keeps {format_number(cell.value)}. Type a finite number there.",
+                        f"keeps {format_number(cell.last_good)}. Type a finite number there.",
                         warning=True,
                     )
                     return
 
     def _on_change(self, change) -> None:
-        if not self._holding:
-            self._update()
+        self._update()
 
     def _on_inspect(self, change) -> None:
-        if not self._holding:
-            self._refresh_inspector()
+        self._refresh_inspector()
 
     # --- internals -----------------------------------------------------------------
 
@@ -668,7 +613,9 @@ class KernelExplorer(InteractiveFigure):
                 warning=True,
             )
             return
-        image = self.image
+        image = self._images[self._image.value]
+        if self._mirror.value:
+            image = image[:, ::-1]
         if kernel.shape[0] > image.shape[0] or kernel.shape[1] > image.shape[1]:
             self._set_message(
                 f"The {kernel.shape[0]}x{kernel.shape[1]} kernel does not fit inside the "
@@ -692,7 +639,10 @@ class KernelExplorer(InteractiveFigure):
         self.output = output
         self._good_kernel = kernel
         self._good_operation = self._operation.value
+        self._good_absolute = self._absolute.value
         self._good_image = image
+        self._good_name = self._image.value
+        self._good_mirror = self._mirror.value
         self._draw_input(image)
         self._output_levels, self.limit = signed_levels(output)
         low, high = float(output.min()), float(output.max())
@@ -760,7 +710,7 @@ class KernelExplorer(InteractiveFigure):
         turned = " (turned 180°: convolution)" if self._good_operation == "convolution" else ""
         value = self.output[row, col]
         result = f"sum = {format_number(parts.total)}"
-        if self._absolute.value:
+        if self._good_absolute:
             result += f", absolute value = {format_number(value)}"
         return (
             captioned(f"window at output ({row}, {col})", html_table(parts.window, "window"))
@@ -786,8 +736,8 @@ class KernelExplorer(InteractiveFigure):
 
     def _plain_text(self) -> str:
         return (
-            f"KernelExplorer: {self._preset.value} kernel, {self._operation.value}, on "
-            f"'{self._image.value}'; output range {format_number(self.output.min())} … "
+            f"KernelExplorer: {self._preset.value} kernel, {self._good_operation}, on "
+            f"'{self._good_name}'; output range {format_number(self.output.min())} … "
             f"{format_number(self.output.max())}. Run this notebook in Jupyter to use its "
             "controls; the static figure beside it shows what it does."
         )
@@ -805,7 +755,7 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
         vertical filter, the same edge mirrored, and the photograph with
         Sobel's vertical filter.
     images : mapping of str to array_like, optional
-        Where the image names are looked up; by default :func:`default_images`.
+        Where the image names are looked up; by default :func:`helpers.images.named_images`.
 
     Returns
     -------
@@ -828,7 +778,7 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
             {"image": "step edge 6x6", "preset": "vertical", "mirror": True},
             {"image": "photograph", "preset": "sobel vertical"},
         ]
-    images = default_images() if images is None else images
+    images = named_images() if images is None else images
     fig, axes = plt.subplots(
         len(states), 3, figsize=(9.0, 2.9 * len(states)), squeeze=False, layout="constrained"
     )

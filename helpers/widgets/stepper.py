@@ -9,11 +9,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .._validate import as_real_2d, check_choice
+from ..colours import IMAGE_CMAP, format_number, signed_limit
 from ..conv import correlate2d
-from ..images import classic_5x5, classic_5x5_kernel, step_edge
-from ..kernels import VERTICAL
-from ..plotting import IMAGE_CMAP, show_matrix
-from ._common import InteractiveFigure, captioned, format_number, html_table
+from ..images import classic_5x5, step_edge
+from ..kernels import VERTICAL, classic_5x5_kernel
+from ..plotting import show_matrix
+from ..windows import window_at
+from ._common import InteractiveFigure, captioned, html_table
 
 __all__ = ["SlidingWindowStepper", "default_examples", "partial_output", "stepper_figure"]
 
@@ -56,7 +58,8 @@ def partial_output(image, kernel, steps: int) -> np.ndarray:
 
     Examples
     --------
-    >>> from helpers.images import classic_5x5, classic_5x5_kernel
+    >>> from helpers.images import classic_5x5
+    >>> from helpers.kernels import classic_5x5_kernel
     >>> partial_output(classic_5x5(), classic_5x5_kernel(), 4)
     array([[ 4.,  3.,  4.],
            [ 2., nan, nan],
@@ -159,8 +162,8 @@ class SlidingWindowStepper(InteractiveFigure):
             [ipywidgets.HBox([self._example, self._play, self._position]), self.status, self.view],
             "sliding-window-stepper",
         )
-        self._example.observe(self._on_example, names="value")
-        self._position.observe(self._on_position, names="value")
+        self._watch(self._example, self._on_example)
+        self._watch(self._position, self._on_position)
         self._on_example(None)
 
     @property
@@ -186,9 +189,12 @@ class SlidingWindowStepper(InteractiveFigure):
     @property
     def products(self) -> np.ndarray:
         """The window times the kernel, element by element, at the current position."""
-        row, col = self.cell
-        kh, kw = self.kernel.shape
-        return self.image[row : row + kh, col : col + kw] * self.kernel
+        return self.step.products
+
+    @property
+    def step(self):
+        """The current position taken apart by :func:`helpers.windows.window_at`."""
+        return window_at(self.image, self.kernel, *self.cell)
 
     def snapshot(self):
         """A static matplotlib figure of the current position (see :func:`stepper_figure`)."""
@@ -206,23 +212,16 @@ class SlidingWindowStepper(InteractiveFigure):
         self._draw()
 
     def _on_position(self, change) -> None:
-        if not self._holding:
-            self._draw()
+        self._draw()
 
     def _draw(self) -> None:
-        try:
-            self._draw_tables()
-        except Exception as error:  # never let a control raise into the kernel's log
-            self._set_message(f"Could not draw this step ({error}).", warning=True)
-
-    def _draw_tables(self) -> None:
         position = self._position.value
-        row, col = self.cell
+        step = self.step
+        row, col = step.row, step.col
         kh, kw = self.kernel.shape
         rows, cols = self._full.shape
         self.output = partial_output(self.image, self.kernel, position)
-        products = self.products
-        total = float(products.sum())
+        products, total = step.products, step.total
         self._set_message(
             f"Position {position} of {self.positions}: window at rows {row}-{row + kh - 1}, "
             f"columns {col}-{col + kw - 1}; sum of the products = {format_number(total)} "
@@ -248,7 +247,7 @@ class SlidingWindowStepper(InteractiveFigure):
                     highlight=(row, col, 1, 1),
                     blank=np.isnan(self.output),
                     colours=True,
-                    limit=float(np.max(np.abs(self._full))),
+                    limit=signed_limit(self._full),
                 ),
             )
         )
@@ -302,7 +301,7 @@ def stepper_figure(
     if positions is None:
         positions = [1, (count + 1) // 2, count]
     kh, kw = kernel.shape
-    limit = float(np.max(np.abs(full))) or 1.0
+    limit = signed_limit(full)
     fig, axes = plt.subplots(
         2,
         len(positions),

@@ -1,0 +1,206 @@
+"""Colours and numbers: the one place that says how the course draws and writes a value.
+
+Every picture of the course takes its colours from here, whether matplotlib
+draws it (:mod:`helpers.plotting`), the widgets' PNG renderer encodes it
+(:mod:`helpers.render`) or an HTML table shows it (:mod:`helpers.widgets`):
+
+* Signed results (filter responses) go on :data:`DIVERGING_CMAP`, centred at
+  zero with symmetric limits ``(-m, m)`` from :func:`signed_limit`: white
+  means "no response", red a positive one and blue a negative one, and equal
+  magnitudes get equally strong colours whatever their sign.
+* Non-negative matrices go on :data:`SEQUENTIAL_CMAP`, pictures on
+  :data:`IMAGE_CMAP`, edge strengths and angle errors on :data:`STRENGTH_CMAP`.
+* Numbers written on a coloured cell are black or white, whichever
+  :func:`text_colour` says contrasts more.
+* Every number written in a figure, a table or a message goes through
+  :func:`format_number`.
+
+All the colour maps vary in lightness from one end to the other, so they
+still read correctly for the common forms of colour-blindness and in
+greyscale print.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.colors import to_rgb
+
+__all__ = [
+    "DIVERGING_CMAP",
+    "GRID_COLOUR",
+    "HIGHLIGHT_COLOUR",
+    "IMAGE_CMAP",
+    "MISSING_COLOUR",
+    "SEQUENTIAL_CMAP",
+    "STRENGTH_CMAP",
+    "format_number",
+    "signed_limit",
+    "symmetric_limits",
+    "text_colour",
+]
+
+#: Signed values: ColorBrewer's red-blue map (reversed so positive is red),
+#: listed by ColorBrewer as colour-blind safe. Always centred at zero.
+DIVERGING_CMAP = "RdBu_r"
+#: Non-negative matrices (small images, kernels of 0s and 1s, counts): grey
+#: levels, black for 0 and white for the largest value, so a bright pixel looks
+#: bright as in a photograph (a blue map would make it dark, like a negative
+#: response), and the colour-blind read it as everyone else does.
+SEQUENTIAL_CMAP = "gray"
+#: Pictures: plain grey levels, as a camera would record them.
+IMAGE_CMAP = "gray"
+#: Edge strength and angle error: dark for small, bright for large.
+STRENGTH_CMAP = "magma"
+#: Outline of the kernel's window (Okabe-Ito orange).
+HIGHLIGHT_COLOUR = "#E69F00"
+#: Cells holding NaN, or not computed yet: a mid grey that no colour map above
+#: uses for a number.
+MISSING_COLOUR = "0.6"
+#: Lines between the cells of an enlarged small image.
+GRID_COLOUR = "0.3"
+
+# Text on a cell whose relative luminance is above this is black, else white
+# (the crossover where both have the same WCAG contrast ratio).
+_LUMINANCE_THRESHOLD = 0.179
+
+
+def signed_limit(values) -> float:
+    """The ``m`` of the symmetric colour limits ``(-m, m)`` of a signed array.
+
+    Parameters
+    ----------
+    values : array_like
+        Real numbers, any shape. Never modified.
+
+    Returns
+    -------
+    float
+        The largest absolute finite value, so that the strongest response
+        gets the strongest colour. When nothing finite is non-zero (an
+        all-zero output, or only NaN) it is 1.0, so that the scale never
+        collapses and zero is still drawn in the middle colour.
+
+    Raises
+    ------
+    TypeError
+        If ``values`` holds complex or non-numeric values.
+
+    Examples
+    --------
+    >>> signed_limit([[0, 30], [-10, 5]])
+    30.0
+    >>> signed_limit([[0.0, float("nan")], [-2.5, float("inf")]])
+    2.5
+    >>> signed_limit([[0, 0], [0, 0]])
+    1.0
+    """
+    array = np.asarray(values)
+    if array.dtype.kind == "c":
+        raise TypeError(f"values must hold real numbers, got complex dtype {array.dtype}")
+    if array.dtype.kind not in "buif":
+        try:
+            array = array.astype(np.float64)
+        except (TypeError, ValueError, OverflowError):
+            raise TypeError(f"values must hold real numbers, got dtype {array.dtype}") from None
+    if array.dtype.kind == "b" or array.size == 0:
+        return 1.0
+    if array.dtype.kind == "f" and not np.isfinite(array).all():
+        array = array[np.isfinite(array)]
+        if array.size == 0:
+            return 1.0
+    # The largest and smallest, not abs(): no array-sized temporary, and no
+    # overflow for the most negative integer.
+    m = max(abs(float(array.max())), abs(float(array.min())))
+    return m if m > 0.0 else 1.0
+
+
+def symmetric_limits(values) -> tuple[float, float]:
+    """Colour limits ``(-m, m)`` that centre a diverging colour map at zero.
+
+    ``m`` is :func:`signed_limit`'s: the largest absolute finite value, or 1
+    for an array with nothing finite and non-zero.
+
+    Examples
+    --------
+    >>> symmetric_limits([[0, 30], [-10, 5]])
+    (-30.0, 30.0)
+    >>> symmetric_limits([[0, 0]])
+    (-1.0, 1.0)
+    """
+    m = signed_limit(values)
+    return -m, m
+
+
+def text_colour(colour) -> str:
+    """Black or white, whichever contrasts more with a cell of this colour.
+
+    Parameters
+    ----------
+    colour : matplotlib colour
+        A name, a hex string, or an RGB(A) tuple of floats in ``[0, 1]``.
+
+    Returns
+    -------
+    str
+        ``"black"`` or ``"white"``, by the cell's relative luminance (WCAG).
+
+    Examples
+    --------
+    >>> text_colour("white"), text_colour("#053061"), text_colour((0.9, 0.9, 0.2))
+    ('black', 'white', 'black')
+    """
+    linear = [
+        channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+        for channel in to_rgb(colour)
+    ]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "black" if luminance > _LUMINANCE_THRESHOLD else "white"
+
+
+def format_number(value, decimals: int | None = None) -> str:
+    """Write a number for a figure, a table or a message: ``30``, ``-0.5``, ``0.333``, ``1e+308``.
+
+    Parameters
+    ----------
+    value : real number
+        Any real number, including numpy scalars, huge Python ints and NaN.
+    decimals : int, optional
+        Write exactly this many decimals (``"0.5"`` with 1). By default whole
+        numbers are written without decimals (``30``, not ``30.0``), numbers
+        from 1000 to 10 million rounded to whole numbers, and others with
+        three significant digits.
+
+    Returns
+    -------
+    str
+        Never ``-0``: a value that rounds to zero is written without a sign.
+        NaN and infinities are ``nan``, ``inf`` and ``-inf``.
+
+    Examples
+    --------
+    >>> [format_number(v) for v in (30.0, -0.0, 1 / 3, -2.5, 1234.56, 1e308, float("nan"))]
+    ['30', '0', '0.333', '-2.5', '1235', '1e+308', 'nan']
+    >>> format_number(-0.04, decimals=1), format_number(10**400), format_number(-25 * 10**400)
+    ('0.0', '1e+400', '-2.5e+401')
+    """
+    try:
+        number = float(value)
+    except OverflowError:  # an integer (or fraction) beyond float64: three digits of it
+        magnitude = abs(int(value))
+        exponent = int(math.log10(magnitude))
+        leading = magnitude // 10 ** (exponent - 2)
+        if leading >= 1000:  # log10 rounded up past a power of ten
+            leading, exponent = leading // 10, exponent + 1
+        text = f"{leading / 100:.2f}".rstrip("0").rstrip(".")
+        return f"{'-' if value < 0 else ''}{text}e+{exponent}"
+    if not math.isfinite(number):
+        return str(number)
+    if decimals is not None:
+        return f"{round(number, decimals) + 0.0:.{decimals}f}"  # + 0.0 turns -0.0 into 0.0
+    if number.is_integer() and abs(number) < 1e15:
+        return f"{number + 0.0:.0f}"
+    if 1000 <= abs(number) < 1e7:
+        return f"{number:.0f}"
+    return f"{number:.3g}"
