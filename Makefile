@@ -43,10 +43,11 @@ test: $(TEST_STAMP) lint
 	$(BIN)/python -m pytest -rs --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg tests helpers $(NOTEBOOKS)
 
-# The fast edit loop (under a minute): lint, then the unit, property and doctests, without
+# The fast edit loop (about a minute): lint, then the unit, property and doctests, without
 # the browser, nbval, notebook execution or the network. `make test` stays the full check.
 UNIT_SKIP := --ignore=tests/browser --ignore=tests/test_notebooks_reproducible.py \
-	--ignore=tests/test_make_lab.py --ignore=tests/test_binder_replay.py
+	--ignore=tests/test_solutions.py --ignore=tests/test_make_lab.py \
+	--ignore=tests/test_binder_replay.py
 unit: $(TEST_STAMP) lint
 	$(BIN)/python -m pytest -q -rs -m "not slow" $(UNIT_SKIP) tests helpers
 

@@ -9,13 +9,13 @@ so the notebooks on disk, and the ``.ipynb`` downloads copied from them, stay un
   the section whose static figure shows what it does (the cell named by the widget cell's
   tag ``figure:<cell id>``, else the closest figure above). MyST-NB would otherwise load the
   ipywidgets bundle and RequireJS from CDNs, and draw nothing without the widget state;
-- a cell tagged ``solution`` is folded (MyST-NB's ``hide-cell``) behind "Show the solution";
 - a remote image in Markdown (a badge) is replaced by its alt text, so that no page loads
   anything from another host;
 - a script that a page lists twice is kept once (see ``_unique_scripts``).
 
 Navigation and set-up cells carry ``remove-cell`` in the notebooks themselves (written by
-tools/notebook_format.py), which MyST-NB honours without help.
+tools/notebook_format.py), which MyST-NB honours without help; solutions are markdown cells
+holding a closed ``<details>`` block, which the page keeps folded as the notebook does.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ import re
 from docutils.nodes import make_id
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-SOLUTION_TAG = "solution"
-HIDE_TAG = "hide-cell"
 FIGURE_TAG = "figure:"  # on a widget's cell: "figure:<id of the cell with its static figure>"
 HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$", re.MULTILINE)
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:https?:)?//[^)\s]+\)")
@@ -101,7 +99,7 @@ def widget_note(cells, index: int, description: str) -> str:
 
 
 def rewrite_notebook(text: str) -> str:
-    """The notebook's JSON with widget outputs as notes and solutions folded."""
+    """The notebook's JSON with widget outputs as notes and remote images as their alt text."""
     nb = json.loads(text)
     cells = nb.get("cells", [])
     for index, cell in enumerate(cells):
@@ -110,14 +108,6 @@ def rewrite_notebook(text: str) -> str:
             continue
         if cell.get("cell_type") != "code":
             continue
-        metadata = cell.setdefault("metadata", {})
-        tags = metadata.setdefault("tags", [])
-        if SOLUTION_TAG in tags and HIDE_TAG not in tags:
-            tags.append(HIDE_TAG)
-            metadata["mystnb"] = {
-                "code_prompt_show": "Show the solution",
-                "code_prompt_hide": "Hide the solution",
-            }
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if WIDGET_MIME in data:

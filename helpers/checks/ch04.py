@@ -1,4 +1,4 @@
-"""Exercise checkers for chapter 04, vertical and horizontal edges.
+"""Exercises of chapter 04, vertical and horizontal edges.
 
 Every expected value is computed here with the tested helpers (the course's
 filters and :func:`helpers.conv.correlate2d`), never typed in. Typical wrong
@@ -13,12 +13,12 @@ import numpy as np
 from ..conv import correlate2d
 from ..images import checkerboard
 from ..kernels import HORIZONTAL, VERTICAL
-from . import check_choice, check_number
-from ._answers import check_numbers, hint_for
+from .records import Exercise, exercise
 
 __all__ = [
     "check_checkerboard_value",
     "check_horizontal_boundary_filter",
+    "check_horizontal_from_vertical",
     "check_horizontal_kernel",
     "check_step_row",
 ]
@@ -41,23 +41,9 @@ def step_image(bright: float = STEP_VALUES[0], dark: float = STEP_VALUES[1]) -> 
     return np.tile(np.repeat([float(bright), float(dark)], 3), (6, 1))
 
 
-def check_step_row(answer) -> None:
-    """Exercise: one output row of the vertical filter on six rows of ``[20, 20, 20, 5, 5, 5]``.
-
-    Parameters
-    ----------
-    answer : object
-        The learner's row of 4 numbers, e.g. a list. Any input is safe.
-
-    Examples
-    --------
-    >>> check_step_row([0, 45, 45, 0])
-    ✓ Right: Each window that holds both 20s and 5s gives 3 rows x (20 - 5) = 45;
-    the windows on either side see a flat patch and give 0.
-    >>> check_step_row([0, 15, 15, 0])
-    ✗ Not yet: 2 of 4 entries differ, the first at index (1,). That is one row of
-    the window. The filter has three rows of [1, 0, -1], and each adds the same difference.
-    """
+@exercise
+def check_step_row() -> Exercise:
+    """Exercise: one output row of the vertical filter on six rows of ``[20, 20, 20, 5, 5, 5]``."""
     bright, dark = STEP_VALUES
     image = step_image(bright, dark)
     expected = correlate2d(image, VERTICAL)[0]
@@ -75,38 +61,23 @@ def check_step_row(answer) -> None:
         ),
     ]
     step = expected.max()
-    check_numbers(
-        answer,
+    return Exercise(
+        "array",
         expected,
         explain=f"Each window that holds both {bright}s and {dark}s gives 3 rows x "
         f"({bright} - {dark}) = {step:.0f}; the windows on either side see a flat patch "
         "and give 0.",
-        hint=hint_for(
-            answer,
-            mistakes,
+        hint=(
             "Put the 3x3 window at each of the 4 positions along a row. In each of its "
             "3 rows, take the left pixel minus the right pixel, then add up the three.",
         ),
+        mistakes=tuple(mistakes),
     )
 
 
-def check_horizontal_kernel(answer) -> None:
-    """Exercise: write the 3x3 filter that finds horizontal edges (bright on top is positive).
-
-    Parameters
-    ----------
-    answer : object
-        The learner's 3x3 kernel, e.g. nested lists. Any input is safe.
-
-    Examples
-    --------
-    >>> check_horizontal_kernel([[1, 1, 1], [0, 0, 0], [-1, -1, -1]])
-    ✓ Right: It is the vertical filter transposed: the top row minus the bottom row,
-    positive where the brighter side is on top.
-    >>> check_horizontal_kernel([[1, 0, -1]] * 3)
-    ✗ Not yet: 6 of 9 entries differ, the first at row 0, column 1. That is the
-    vertical-edge filter. Transpose it: its rows become its columns.
-    """
+@exercise
+def check_horizontal_kernel() -> Exercise:
+    """Exercise: write the 3x3 filter that finds horizontal edges (bright on top is positive)."""
     mistakes = [
         (VERTICAL, "That is the vertical-edge filter. Transpose it: its rows become its columns."),
         (
@@ -120,17 +91,16 @@ def check_horizontal_kernel(answer) -> None:
             "vertical edges. A horizontal edge is a change from top to bottom.",
         ),
     ]
-    check_numbers(
-        answer,
+    return Exercise(
+        "array",
         HORIZONTAL,
         explain="It is the vertical filter transposed: the top row minus the bottom row, "
         "positive where the brighter side is on top.",
-        hint=hint_for(
-            answer,
-            mistakes,
+        hint=(
             "Start from VERTICAL = [[1, 0, -1]] * 3 and turn its rows into columns "
             "(VERTICAL.T in NumPy).",
         ),
+        mistakes=tuple(mistakes),
     )
 
 
@@ -145,25 +115,12 @@ def board_image() -> np.ndarray:
     return checkerboard() * (BOARD_BRIGHTNESS / checkerboard().max())
 
 
-def check_checkerboard_value(answer) -> None:
+@exercise
+def check_checkerboard_value() -> Exercise:
     """Exercise: the horizontal filter's output at row 1, column 1 of a checkerboard of 40s.
 
     The window covers rows 1 to 3 and columns 1 to 3 of the image, across the
     corner where the four squares meet.
-
-    Parameters
-    ----------
-    answer : object
-        The learner's number. Any input is safe.
-
-    Examples
-    --------
-    >>> check_checkerboard_value(40)
-    ✓ Right: 40. Top row of the window: 40 + 40 + 0 = 80; bottom row: 0 + 0 + 40 = 40;
-    80 - 40 = 40.
-    >>> check_checkerboard_value(10)
-    ✗ Not yet: 10 is too small. That is the value for the chapter's board of 10s. Here
-    the bright squares hold 40, and every product grows with them.
     """
     board = board_image()
     row, col = BOARD_POSITION
@@ -193,44 +150,27 @@ def check_checkerboard_value(answer) -> None:
     def show(values):
         return " + ".join(f"{v:.0f}" for v in values)
 
-    check_number(
-        answer,
+    return Exercise(
+        "number",
         expected,
         explain=f"Top row of the window: {show(window[0])} = {top:.0f}; bottom row: "
         f"{show(window[2])} = {bottom:.0f}; {top:.0f} - {bottom:.0f} = {expected:.0f}.",
-        hint=hint_for(
-            answer,
-            mistakes,
+        hint=(
             "Write out the 3x3 window (rows 1 to 3, columns 1 to 3). The filter adds its "
             "top row, ignores its middle row and subtracts its bottom row.",
         ),
+        mistakes=tuple(mistakes),
     )
 
 
-def check_horizontal_boundary_filter(answer) -> None:
-    """Exercise: which filter responds along a horizon (bright sky above, dark sea below)?
-
-    Parameters
-    ----------
-    answer : object
-        The learner's letter, ``"a"`` to ``"d"``. Any input is safe.
-
-    Examples
-    --------
-    >>> check_horizontal_boundary_filter("b")
-    ✓ Right: (b). The horizon is a change from top to bottom. HORIZONTAL = VERTICAL.T
-    adds the row above and subtracts the row below: bright sky over dark sea gives a
-    large positive response (30 for a step from 10 to 0).
-    >>> check_horizontal_boundary_filter("a")
-    ✗ Not yet: (a) is not it. VERTICAL compares left with right. Along the horizon a
-    pixel's left and right neighbours are alike (both sky or both sea), so it gives
-    about 0.
-    """
+@exercise
+def check_horizontal_boundary_filter() -> Exercise:
+    """Exercise: which filter responds along a horizon (bright sky above, dark sea below)?"""
     # A step from 10 (above) to 0 (below): the article's edge turned on its side.
     horizon = step_image(10, 0).T
     response = correlate2d(horizon, HORIZONTAL).max()
-    check_choice(
-        answer,
+    return Exercise(
+        "choice",
         "b",
         options={
             "a": "VERTICAL compares left with right. Along the horizon a pixel's left and "
@@ -244,4 +184,47 @@ def check_horizontal_boundary_filter(answer) -> None:
         explain="The horizon is a change from top to bottom. HORIZONTAL = VERTICAL.T adds "
         "the row above and subtracts the row below: bright sky over dark sea gives a large "
         f"positive response ({response:.0f} for a step from 10 to 0).",
+    )
+
+
+def _kernel_cases() -> list[tuple[np.ndarray]]:
+    """The course's vertical-edge kernels, then seeded random ones, non-square among them."""
+    from ..kernels import PREWITT_VERTICAL, SCHARR_VERTICAL, SOBEL_VERTICAL
+
+    rng = np.random.default_rng(4)
+    named = [VERTICAL, SOBEL_VERTICAL, SCHARR_VERTICAL, PREWITT_VERTICAL]
+    shapes = [(3, 3), (1, 3), (3, 5), (5, 5), (2, 4), (1, 1), (4, 3)]
+    return [(np.array(k),) for k in named] + [
+        (rng.integers(-5, 6, size=shape).astype(float),) for shape in shapes * 2
+    ]
+
+
+@exercise
+def check_horizontal_from_vertical() -> Exercise:
+    """Exercise (write it): horizontal(kernel), the horizontal-edge twin of a vertical one."""
+    return Exercise(
+        "function",
+        lambda kernel: np.asarray(kernel).T,
+        explain="The transpose turns rows into columns: what the vertical-edge kernel compares "
+        "left to right, its transpose compares top to bottom, with the same signs.",
+        hint="Rows become columns: kernel.T (or np.transpose(kernel)).",
+        mistakes=(
+            (
+                lambda k: np.rot90(k),
+                "np.rot90 turns a quarter anticlockwise: the +1s end up in the bottom row, so "
+                "bright below would be positive. Transpose instead.",
+            ),
+            (
+                lambda k: np.rot90(k, -1),
+                "A quarter turn clockwise matches the transpose only for kernels that look the "
+                "same left to right; transposing keeps every kernel's meaning.",
+            ),
+            (
+                lambda k: np.asarray(k)[::-1, ::-1],
+                "That is a half turn: it flips the sign of an edge kernel and still compares "
+                "left with right.",
+            ),
+            (lambda k: np.asarray(k), "That returns the kernel unchanged."),
+        ),
+        cases=_kernel_cases,
     )

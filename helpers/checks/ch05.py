@@ -1,4 +1,4 @@
-"""Exercise checkers for chapter 05, flipped images and the sign of an edge.
+"""Exercises of chapter 05, flipped images and the sign of an edge.
 
 Every expected value is computed here with the tested helpers (the course's
 filters, :func:`helpers.conv.correlate2d` and :mod:`helpers.pitfalls`), never
@@ -12,14 +12,14 @@ import numpy as np
 from ..conv import correlate2d
 from ..kernels import VERTICAL
 from ..pitfalls import uint8_difference
-from . import check_choice, check_number
-from ._answers import check_numbers, hint_for
+from .records import Exercise, exercise
 
 __all__ = [
+    "check_edge_direction",
     "check_mirrored_row",
+    "check_most_negative_response",
     "check_sign_meaning",
     "check_uint8_difference",
-    "check_why_float64",
 ]
 
 # Exercise 1: dark (0) on the left, bright on the right, with this brightness.
@@ -39,24 +39,9 @@ def mirrored_image(brightness: float = MIRRORED_BRIGHTNESS) -> np.ndarray:
     return np.tile(np.repeat([0.0, float(brightness)], 3), (6, 1))
 
 
-def check_mirrored_row(answer) -> None:
-    """Exercise: one output row of the vertical filter on six rows of ``[0, 0, 0, 25, 25, 25]``.
-
-    Parameters
-    ----------
-    answer : object
-        The learner's row of 4 numbers. Any input is safe.
-
-    Examples
-    --------
-    >>> check_mirrored_row([0, -75, -75, 0])
-    ✓ Right: The windows across the edge hold 0s on the left and 25s on the right:
-    3 rows x (0 - 25) = -75. Dark to bright from left to right is negative.
-    >>> check_mirrored_row([0, 75, 75, 0])
-    ✗ Not yet: 2 of 4 entries differ, the first at index (1,). The size is right; now the
-    sign. The filter adds the left column and subtracts the right one, and here the
-    right side is the bright one.
-    """
+@exercise
+def check_mirrored_row() -> Exercise:
+    """Exercise: one output row of the vertical filter on six rows of ``[0, 0, 0, 25, 25, 25]``."""
     image = mirrored_image()
     expected = correlate2d(image, VERTICAL)[0]
     mistakes = [
@@ -76,42 +61,26 @@ def check_mirrored_row(answer) -> None:
             "Here the bright side holds 25, and the response grows with it.",
         ),
     ]
-    check_numbers(
-        answer,
+    return Exercise(
+        "array",
         expected,
         explain=f"The windows across the edge hold 0s on the left and {MIRRORED_BRIGHTNESS}s on "
         f"the right: 3 rows x (0 - {MIRRORED_BRIGHTNESS}) = {expected.min():.0f}. Dark to bright "
         "from left to right is negative.",
-        hint=hint_for(
-            answer,
-            mistakes,
+        hint=(
             "Put the window at each of the 4 positions along a row; in each of its 3 rows, "
             "take the left pixel minus the right pixel, and add up the three.",
         ),
+        mistakes=tuple(mistakes),
     )
 
 
-def check_sign_meaning(answer) -> None:
-    """Exercise: what a response of -30 from the vertical-edge filter means.
-
-    Parameters
-    ----------
-    answer : object
-        The learner's letter, ``"a"`` to ``"e"``. Any input is safe.
-
-    Examples
-    --------
-    >>> check_sign_meaning("c")
-    ✓ Right: (c). The filter adds the window's left column and subtracts its right column,
-    so -30 means the right column adds up to 30 more than the left: the picture gets
-    brighter from left to right, as in the mirrored step (-30 where 0s meet 10s).
-    >>> check_sign_meaning("b")
-    ✗ Not yet: (b) is not it. No edge gives 0. A large number of either sign is an edge;
-    the sign only says which way the brightness changes.
-    """
+@exercise
+def check_sign_meaning() -> Exercise:
+    """Exercise: what a response of -30 from the vertical-edge filter means."""
     mirrored = correlate2d(mirrored_image(10), VERTICAL)
-    check_choice(
-        answer,
+    return Exercise(
+        "choice",
         "c",
         options={
             "a": "The output is not a brightness but a difference between the window's left "
@@ -129,23 +98,9 @@ def check_sign_meaning(answer) -> None:
     )
 
 
-def check_uint8_difference(answer) -> None:
-    """Exercise: what ``200 - 220`` gives when both numbers are uint8 pixels.
-
-    Parameters
-    ----------
-    answer : object
-        The learner's number. Any input is safe.
-
-    Examples
-    --------
-    >>> check_uint8_difference(236)
-    ✓ Right: 236. uint8 keeps results modulo 256, so -20 becomes 256 - 20 = 236: a small
-    dark-to-bright step turns into one of the largest values an 8-bit pixel can hold.
-    >>> check_uint8_difference(-20)
-    ✗ Not yet: -20 is too small. That is the true difference, but uint8 cannot hold a
-    negative number: going below 0 wraps around to the top of 0..255.
-    """
+@exercise
+def check_uint8_difference() -> Exercise:
+    """Exercise: what ``200 - 220`` gives when both numbers are uint8 pixels."""
     left, right = UINT8_PAIR
     pixels = np.array([[left, 0, right]], dtype=np.uint8)  # left and right of one window row
     expected = int(uint8_difference(pixels)[0, 0])
@@ -168,52 +123,97 @@ def check_uint8_difference(answer) -> None:
         ),
         (expected - 1, "Close: count again. -1 becomes 255, so -d becomes 256 - d."),
     ]
-    check_number(
-        answer,
+    return Exercise(
+        "number",
         expected,
         explain=f"uint8 keeps results modulo 256, so {true_difference} becomes "
         f"256 - {-true_difference} = {expected}: a small dark-to-bright step turns into one of "
         "the largest values an 8-bit pixel can hold.",
-        hint=hint_for(
-            answer,
-            mistakes,
+        hint=(
             "uint8 holds 0 to 255 and keeps every result modulo 256: add 256 to a negative one.",
+        ),
+        mistakes=tuple(mistakes),
+    )
+
+
+@exercise
+def check_most_negative_response() -> Exercise:
+    """Exercise: the most negative response VERTICAL can give on a uint8 photo (0 to 255)."""
+    rows = int(VERTICAL.shape[0])
+    darkest = -255 * float(VERTICAL[VERTICAL > 0].sum())  # 0s on the left, 255s on the right
+    return Exercise(
+        "number",
+        darkest,
+        explain=f"0s under the left column and 255s under the right one: {rows} rows x "
+        f"(0 - 255) = {darkest:.0f}. uint8 holds only 0 to 255, so it cannot hold that (nor "
+        f"+{-darkest:.0f}): correlate2d computes in float64, where both are exact.",
+        hint="Put the darkest pixels (0) where the filter adds and the brightest (255) where "
+        "it subtracts.",
+        mistakes=(
+            (-255, f"That is one row of the window; the filter has {rows} rows of [1, 0, -1]."),
+            (
+                0,
+                "uint8 arithmetic would clamp or wrap it, but the filter's response is "
+                "negative: dark on the left, bright on the right.",
+            ),
+            (
+                -darkest,
+                "That is the largest response, bright on the left; the most negative "
+                "is the other way round.",
+            ),
         ),
     )
 
 
-def check_why_float64(answer) -> None:
-    """Exercise: why ``helpers.correlate2d`` computes in float64, even for a uint8 photo.
+def _direction(response, threshold):
+    """+1 where response >= threshold (bright to dark), -1 where <= -threshold, else 0."""
+    values = np.asarray(response, dtype=np.float64)
+    return np.where(values >= threshold, 1.0, np.where(values <= -threshold, -1.0, 0.0))
 
-    Parameters
-    ----------
-    answer : object
-        The learner's letter, ``"a"`` to ``"d"``. Any input is safe.
 
-    Examples
-    --------
-    >>> check_why_float64("b")
-    ✓ Right: (b). On uint8 pixels the vertical-edge filter can give anything from -765
-    to 765. float64 holds every whole number in that range exactly, negative ones included,
-    so nothing wraps around and nothing is clamped.
-    >>> check_why_float64("c")
-    ✗ Not yet: (c) is not it. Image files store 8-bit integers (0 to 255), like
-    photograph_uint8; float64 is what the course converts them to.
-    """
-    largest = 255 * float(VERTICAL[VERTICAL > 0].sum())
-    check_choice(
-        answer,
-        "b",
-        options={
-            "a": "It is not faster: float64 numbers take 8 bytes each, eight times a uint8 "
-            "pixel. Speed is not the reason.",
-            "b": "",
-            "c": "Image files store 8-bit integers (0 to 255), like photograph_uint8; float64 "
-            "is what the course converts them to.",
-            "d": "float64 does not change the values: a response of -30 stays -30. It only "
-            "gives them a type that can hold them.",
-        },
-        explain=f"On uint8 pixels the vertical-edge filter can give anything from "
-        f"{-largest:.0f} to {largest:.0f}. float64 holds every whole number in that range "
-        "exactly, negative ones included, so nothing wraps around and nothing is clamped.",
+def _direction_cases() -> list[tuple]:
+    rng = np.random.default_rng(5)
+    cases = [
+        (np.array([[0.0, 30.0, 30.0, 0.0]]), 10),
+        (np.array([[0.0, -30.0, -30.0, 0.0]]), 10),
+        (np.array([[-10, -9, 0, 9, 10]]), 10),
+    ]
+    for _ in range(15):
+        shape = tuple(int(n) for n in rng.integers(1, 7, size=2))
+        cases.append((rng.integers(-40, 41, size=shape), int(rng.integers(1, 25))))
+    return cases
+
+
+@exercise
+def check_edge_direction() -> Exercise:
+    """Exercise (write it): edge_direction(response, threshold) as +1, -1 or 0 per pixel."""
+    return Exercise(
+        "function",
+        _direction,
+        explain="The sign of a response is the direction of the change: positive from bright "
+        "to dark (left to right for the vertical filter), negative from dark to bright, and "
+        "responses smaller than the threshold are no edge at all.",
+        hint="+1 where response >= threshold, -1 where response <= -threshold, 0 elsewhere "
+        "(np.where can do each part).",
+        mistakes=(
+            (
+                lambda r, t: -_direction(r, t),
+                "The signs are swapped: the filter is positive where the brighter side is on the "
+                "left, a change from bright to dark.",
+            ),
+            (
+                lambda r, t: np.sign(np.asarray(r, dtype=float)),
+                "Every small response counts as an edge here: within ±threshold report 0.",
+            ),
+            (
+                lambda r, t: np.where(np.abs(np.asarray(r, dtype=float)) >= t, 1.0, 0.0),
+                "The absolute value finds edges but loses their direction: dark to bright "
+                "should be -1.",
+            ),
+            (
+                lambda r, t: _direction(np.asarray(r, dtype=float) * (np.abs(r) != t), t),
+                "A response of exactly ±threshold counts as an edge: use >= and <=.",
+            ),
+        ),
+        cases=_direction_cases,
     )

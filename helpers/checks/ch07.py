@@ -1,25 +1,20 @@
-"""Exercise checkers for chapter 07, learning a filter by gradient descent."""
+"""Exercises of chapter 07, learning a filter by gradient descent."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..kernels import SOBEL_VERTICAL
-from ..learn import largest_stable_rate, learn_kernel, loss_gradient, make_training_pairs
-from . import NO_ANSWER, NOT_YET, RIGHT, as_numbers, check_number
-from ._answers import check_numbers, hint_for
+from ..learn import largest_stable_rate, loss_gradient, make_training_pairs
+from .records import Exercise, exercise
 
 __all__ = [
-    "RATE_EXERCISE_STEPS",
-    "check_converging_rate",
     "check_gradient_shape",
+    "check_kernel_gradient",
+    "check_largest_stable_rate",
     "check_one_weight_gradient",
+    "exercise_curvature",
 ]
-
-# The learning-rate exercise: 40 steps on the chapter's Sobel examples must
-# bring the loss below this fraction of where it started.
-RATE_EXERCISE_STEPS = 40
-_RATE_TARGET = 1e-6
 
 
 def _one_weight_example():
@@ -27,24 +22,19 @@ def _one_weight_example():
     return [[[3.0, 1.0, 0.0]]], [[[2.0]]], np.zeros((1, 3))
 
 
-def check_one_weight_gradient(answer) -> None:
-    """Exercise: dL/dK[0, 0] for the input [3, 1, 0], a zero kernel and a target of 2.
-
-    Examples
-    --------
-    >>> check_one_weight_gradient(-12)
-    ✓ Right: -12. The output 0 is 2 too small, so dL/dy = 2 x (0 - 2) = -4, and the weight
-    saw the pixel 3: -4 x 3 = -12. Negative means "increase this weight".
-    """
+@exercise
+def check_one_weight_gradient() -> Exercise:
+    """Exercise: dL/dK[0, 0] for the input [3, 1, 0], a zero kernel and a target of 2."""
     inputs, targets, kernel = _one_weight_example()
     expected = float(loss_gradient(inputs, targets, kernel)[0, 0])
-    check_number(
-        answer,
+    return Exercise(
+        "number",
         expected,
         explain="The output 0 is 2 too small, so dL/dy = 2 x (0 - 2) = -4, and the weight "
         'saw the pixel 3: -4 x 3 = -12. Negative means "increase this weight".',
-        hint=hint_for(
-            answer,
+        hint="Find dL/dy = 2 (y_hat - y) for the single output, then multiply it by the "
+        "pixel under K[0, 0].",
+        mistakes=tuple(
             [
                 (
                     -expected,
@@ -53,35 +43,26 @@ def check_one_weight_gradient(answer) -> None:
                 ),
                 (expected / 2, "The derivative of (y_hat - y)^2 brings down a factor 2."),
                 (expected / 3, "Multiply dL/dy by the input pixel that this weight saw (3)."),
-            ],
-            "Find dL/dy = 2 (y_hat - y) for the single output, then multiply it by the "
-            "pixel under K[0, 0].",
+            ]
         ),
     )
 
 
-def check_gradient_shape(answer) -> None:
-    """Exercise: the shape of dL/dK for a 5x5 kernel learned from 32x32 images.
-
-    Examples
-    --------
-    >>> check_gradient_shape((5, 5))
-    ✓ Right: one partial derivative per weight, so dL/dK has the kernel's shape, whatever the
-    image size: correlating a 32x32 input with the 28x28 dL/dY in valid mode leaves 32 - 28 +
-    1 = 5.
-    """
+@exercise
+def check_gradient_shape() -> Exercise:
+    """Exercise: the shape of dL/dK for a 5x5 kernel learned from 32x32 images."""
     rng = np.random.default_rng(0)
     inputs = rng.random((1, 32, 32))
     targets = np.zeros((1, 28, 28))
     shape = loss_gradient(inputs, targets, np.zeros((5, 5))).shape
-    check_numbers(
-        answer,
+    return Exercise(
+        "array",
         list(shape),
         explain="one partial derivative per weight, so dL/dK has the kernel's shape, whatever "
         "the image size: correlating a 32x32 input with the 28x28 dL/dY in valid mode leaves "
         "32 - 28 + 1 = 5.",
-        hint=hint_for(
-            answer,
+        hint="How many weights does the kernel have, and how are they arranged?",
+        mistakes=tuple(
             [
                 ([28, 28], "(28, 28) is the shape of the output and of dL/dY, not of dL/dK."),
                 (
@@ -89,56 +70,102 @@ def check_gradient_shape(answer) -> None:
                     "(32, 32) is the input's shape; the gradient is taken with "
                     "respect to the kernel's weights.",
                 ),
-            ],
-            "How many weights does the kernel have, and how are they arranged?",
+            ]
         ),
     )
 
 
-def check_converging_rate(answer) -> None:
-    """Exercise: a learning rate that learns Sobel in 40 steps (loss down a million times).
+def _rate_inputs():
+    """Exercise 3's images: other examples than the chapter's, so its limit is not printed."""
+    return make_training_pairs(SOBEL_VERTICAL, count=3, size=12, seed=7)[0]
 
-    The checker runs :func:`helpers.learn.learn_kernel` on
-    ``make_training_pairs(SOBEL_VERTICAL)`` with the learner's rate.
 
-    Examples
-    --------
-    >>> check_converging_rate(2.0)
-    ✓ Right: 2. With this rate the loss fell from 1.006 to 3.1e-13 in 40 steps. Too small a
-    rate crawls; above 10.47 (2 / the largest curvature of the loss) every step overshoots
-    and it diverges.
-    """
-    if answer is ... or answer is None:
-        print(f"{NO_ANSWER} replace ... with your answer and run the cell again.")
-        return
-    value = as_numbers(answer)  # None for non-numbers, and for ints too large for a float
-    if value is None or value.shape != () or not np.isfinite(value) or value <= 0:
-        shown = " ".join(repr(answer).split())[:60]
-        print(f"{NOT_YET} a learning rate is a positive number, such as 0.5, got {shown}.")
-        return
-    inputs, targets = make_training_pairs(SOBEL_VERTICAL)
-    limit = largest_stable_rate(inputs)
-    result = learn_kernel(inputs, targets, steps=RATE_EXERCISE_STEPS, learning_rate=float(value))
-    start, end = result.losses[0], result.losses[-1]
-    if result.diverged or not end < start:
-        print(
-            f"{NOT_YET} {answer:g} makes the loss grow: it diverged after {result.stopped_at} "
-            f"steps. Try a smaller rate: it must stay below {limit:.4g}."
-        )
-    elif end > _RATE_TARGET * start:
-        advice = (
-            "Try a larger rate."
-            if answer < limit / 2
-            else f"So close to the limit {limit:.4g} the steps overshoot back and forth: "
-            "try a smaller rate."
-        )
-        print(
-            f"{NOT_YET} {answer:g} is safe but slow: after {RATE_EXERCISE_STEPS} steps the loss "
-            f"is still {end:.2g} (it started at {start:.4g}). {advice}"
-        )
-    else:
-        print(
-            f"{RIGHT} {answer:g}. With this rate the loss fell from {start:.4g} to {end:.2g} in "
-            f"{RATE_EXERCISE_STEPS} steps. Too small a rate crawls; above {limit:.4g} "
-            "(2 / the largest curvature of the loss) every step overshoots and it diverges."
-        )
+def exercise_curvature() -> float:
+    """The largest curvature (Hessian eigenvalue) of the loss on exercise 3's images."""
+    return 2.0 / largest_stable_rate(_rate_inputs())
+
+
+@exercise
+def check_largest_stable_rate() -> Exercise:
+    """Exercise 3: the largest stable learning rate 2 / lambda from the printed curvature."""
+    curvature = exercise_curvature()
+    limit = 2.0 / curvature
+    return Exercise(
+        "number",
+        limit,
+        explain=f"2 / {curvature:.4g} = {limit:.4g}: along the steepest direction each step "
+        "multiplies the error by (1 - rate x lambda), which shrinks only while that stays "
+        "between -1 and 1.",
+        hint="Gradient descent is stable while rate x lambda < 2, lambda being the largest "
+        "curvature printed above.",
+        mistakes=(
+            (
+                1.0 / curvature,
+                "That is 1 / lambda, the rate that removes the steepest error in "
+                "one step; the limit is twice that.",
+            ),
+            (curvature, "That is lambda itself; the rate must stay below 2 / lambda."),
+            (curvature / 2, "That is lambda / 2; the limit is 2 / lambda."),
+        ),
+        tolerance=0.01,
+    )
+
+
+def _gradient_cases() -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(image, kernel, target) triples, the one-weight example first, then seeded random ones."""
+    rng = np.random.default_rng(7)
+    inputs, targets, kernel = _one_weight_example()
+    cases = [(np.array(inputs[0]), kernel, np.array(targets[0]))]
+    for rows, cols, kh, kw in [
+        (4, 4, 3, 3),
+        (5, 3, 2, 2),
+        (6, 6, 3, 3),
+        (3, 7, 1, 3),
+        (5, 5, 5, 5),
+    ]:
+        image = rng.normal(size=(rows, cols))
+        target = rng.normal(size=(rows - kh + 1, cols - kw + 1))
+        cases.append((image, rng.normal(size=(kh, kw)), target))
+    return cases
+
+
+@exercise
+def check_kernel_gradient() -> Exercise:
+    """Exercise (write it): kernel_gradient(image, kernel, target) of the mean squared error."""
+    from ..conv import convolve2d, correlate2d
+
+    def reference(image, kernel, target):
+        return loss_gradient([image], [target], kernel)
+
+    def error(image, kernel, target):
+        return correlate2d(image, kernel) - np.asarray(target)
+
+    return Exercise(
+        "function",
+        reference,
+        explain="Each weight collects every output's error times the pixel it saw: the image "
+        "correlated with dL/dY = 2 (Y_hat - Y) / M, one number per weight.",
+        hint="Compute Y_hat = correlate2d(image, kernel), then G = 2 * (Y_hat - target) / "
+        "G.size, and return correlate2d(image, G).",
+        mistakes=(
+            (
+                lambda x, k, y: -reference(x, k, y),
+                "The sign is flipped: use Y_hat - target (what the loss's derivative gives), "
+                "not target - Y_hat.",
+            ),
+            (
+                lambda x, k, y: reference(x, k, y) / 2,
+                "Half the gradient: the derivative of (y_hat - y)^2 brings down a factor 2.",
+            ),
+            (
+                lambda x, k, y: reference(x, k, y) * np.asarray(y).size,
+                "Not averaged: the loss is the mean over the M output pixels, so divide by M.",
+            ),
+            (
+                lambda x, k, y: convolve2d(x, 2 * error(x, k, y) / np.asarray(y).size),
+                "That convolves (turns the error array by 180 degrees); the gradient with "
+                "respect to the kernel is a correlation of the image with the error.",
+            ),
+        ),
+        cases=_gradient_cases,
+    )

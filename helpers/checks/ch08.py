@@ -1,19 +1,22 @@
-"""Exercise checkers for chapter 08, padding and stride."""
+"""Exercises of chapter 08, padding and stride."""
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..conv import correlate2d
 from ..images import step_edge
 from ..kernels import VERTICAL
 from ..padding import leftover, output_size, same_padding
-from . import check_choice, check_number
-from ._answers import hint_for
+from .records import Exercise, exercise
 
 __all__ = [
     "check_border_edge_choice",
     "check_leftover_columns",
+    "check_output_size",
+    "check_pad",
     "check_same_padding",
     "check_strided_size",
 ]
@@ -26,28 +29,19 @@ SAME = {"n": 50, "f": 7}
 LEFTOVER = {"n": 11, "f": 4, "padding": 0, "stride": 3}
 
 
-def check_strided_size(answer) -> None:
-    """Exercise: output rows for a 64x64 image, 3x3 kernel, padding 1, stride 2.
-
-    Examples
-    --------
-    >>> check_strided_size(32)
-    ✓ Right: 32. floor((64 + 2 - 3) / 2) + 1 = floor(31.5) + 1 = 32: stride 2 with "same"
-    padding halves the size.
-    >>> check_strided_size(33)
-    ✗ Not yet: 33 is too large. (64 + 2 - 3) / 2 = 31.5 has no half position: round down
-    before adding 1.
-    """
+@exercise
+def check_strided_size() -> Exercise:
+    """Exercise: output rows for a 64x64 image, 3x3 kernel, padding 1, stride 2."""
     n, f, p, s = STRIDED["n"], STRIDED["f"], STRIDED["padding"], STRIDED["stride"]
     expected = output_size(n, f, p, s)
     ratio = (n + 2 * p - f) / s
-    check_number(
-        answer,
+    return Exercise(
+        "number",
         expected,
         explain=f"floor(({n} + {2 * p} - {f}) / {s}) + 1 = floor({ratio:g}) + 1 = {expected}: "
         'stride 2 with "same" padding halves the size.',
-        hint=hint_for(
-            answer,
+        hint="Use floor((n + 2p - f) / s) + 1 with n = 64, f = 3, p = 1, s = 2.",
+        mistakes=tuple(
             [
                 (
                     math.ceil(ratio) + 1,
@@ -68,36 +62,27 @@ def check_strided_size(answer) -> None:
                     "Add 1: the formula counts the steps, and the first position comes before "
                     "any step. (If you left out the padding, add 2p = 2 to n as well.)",
                 ),
-            ],
-            "Use floor((n + 2p - f) / s) + 1 with n = 64, f = 3, p = 1, s = 2.",
+            ]
         ),
     )
 
 
-def check_same_padding(answer) -> None:
-    """Exercise: the padding that keeps a 50x50 image 50x50 under a 7x7 kernel (stride 1).
-
-    Examples
-    --------
-    >>> check_same_padding(3)
-    ✓ Right: 3. p = (7 - 1) / 2 = 3 zeros on each side: 50 + 6 - 7 + 1 = 50.
-    >>> check_same_padding(6)
-    ✗ Not yet: 6 is too large. 6 is the total the kernel needs, but padding goes on both
-    sides: with p = 6 the output is 56 wide.
-    """
+@exercise
+def check_same_padding() -> Exercise:
+    """Exercise: the padding that keeps a 50x50 image 50x50 under a 7x7 kernel (stride 1)."""
     n, f = SAME["n"], SAME["f"]
     expected = same_padding(f)
 
     def size_with(p) -> str:
         return f"with p = {p:g} the output is {output_size(n, f, int(p))} wide"
 
-    check_number(
-        answer,
+    return Exercise(
+        "number",
         expected,
         explain=f"p = ({f} - 1) / 2 = {expected} zeros on each side: "
         f"{n} + {2 * expected} - {f} + 1 = {output_size(n, f, expected)}.",
-        hint=hint_for(
-            answer,
+        hint=f"Find p with {n} + 2p - {f} + 1 = {n}.",
+        mistakes=tuple(
             [
                 (
                     f - 1,
@@ -107,35 +92,29 @@ def check_same_padding(answer) -> None:
                 ),
                 (f, f"Too much: {size_with(f)}. The kernel's own size is not the padding."),
                 (0, f"Without padding the output is {output_size(n, f)} wide: it shrinks."),
-            ],
-            f"Find p with {n} + 2p - {f} + 1 = {n}.",
+            ]
         ),
     )
 
 
-def check_leftover_columns(answer) -> None:
-    """Exercise: columns an 11-wide image leaves unread under a 4-wide kernel at stride 3.
-
-    Examples
-    --------
-    >>> check_leftover_columns(1)
-    ✓ Right: 1. Windows start at columns 0, 3 and 6 and cover up to column 9; one more step
-    would start at 9 and need columns 9-12. Column(s) 10: never read, (11 - 4) mod 3 = 1.
-    """
+@exercise
+def check_leftover_columns() -> Exercise:
+    """Exercise: columns an 11-wide image leaves unread under a 4-wide kernel at stride 3."""
     n, f, p, s = LEFTOVER["n"], LEFTOVER["f"], LEFTOVER["padding"], LEFTOVER["stride"]
     expected = leftover(n, f, p, s)
     starts = list(range(0, n - f + 1, s))
     last_read = starts[-1] + f - 1
     unread = ", ".join(str(c) for c in range(last_read + 1, n))
-    check_number(
-        answer,
+    return Exercise(
+        "number",
         expected,
         explain=f"Windows start at columns {', '.join(map(str, starts[:-1]))} and {starts[-1]} "
         f"and cover up to column {last_read}; one more step would start at {starts[-1] + s} "
         f"and need columns {starts[-1] + s}-{starts[-1] + s + f - 1}. "
         f"Column(s) {unread}: never read, ({n} - {f}) mod {s} = {expected}.",
-        hint=hint_for(
-            answer,
+        hint=f"List the columns where windows start (0, {s}, {2 * s}, ...) while a {f}-wide "
+        f"window still fits in {n} columns, then see which columns the last one misses.",
+        mistakes=tuple(
             [
                 (
                     s - expected,
@@ -152,26 +131,17 @@ def check_leftover_columns(answer) -> None:
                     f"{n - 1} is the index of the last column; the question asks how many "
                     "columns are never read.",
                 ),
-            ],
-            f"List the columns where windows start (0, {s}, {2 * s}, ...) while a {f}-wide "
-            f"window still fits in {n} columns, then see which columns the last one misses.",
+            ]
         ),
     )
 
 
-def check_border_edge_choice(answer) -> None:
-    """Exercise: why zero padding gives the step image's first column -30 (multiple choice).
-
-    Examples
-    --------
-    >>> check_border_edge_choice("c")
-    ✓ Right: (c). Padding puts a column of zeros (black) left of the bright 10s, so the
-    window at column 0 sees dark on its left and bright on its right: -30, a dark-to-bright
-    edge that is not in the picture.
-    """
+@exercise
+def check_border_edge_choice() -> Exercise:
+    """Exercise: why zero padding gives the step image's first column -30 (multiple choice)."""
     first = correlate2d(step_edge(), VERTICAL, padding=1)[1, 0]
-    check_choice(
-        answer,
+    return Exercise(
+        "choice",
         "c",
         options={
             "a": "The filter is the same at every position; it is what it sees that changes.",
@@ -182,4 +152,74 @@ def check_border_edge_choice(answer) -> None:
         explain="Padding puts a column of zeros (black) left of the bright 10s, so the window "
         f"at column 0 sees dark on its left and bright on its right: {first:g}, a "
         "dark-to-bright edge that is not in the picture.",
+    )
+
+
+def _pad_cases() -> list[tuple]:
+    rng = np.random.default_rng(8)
+    cases = [(np.array([[1.0, 2.0], [3.0, 4.0]]), 1), (np.arange(6.0).reshape(2, 3), 0)]
+    for rows, cols, p in [(1, 1, 2), (3, 3, 1), (2, 5, 3), (4, 1, 1), (5, 5, 2)] * 2:
+        cases.append((rng.integers(-9, 10, size=(rows, cols)), p))
+    return cases
+
+
+@exercise
+def check_pad() -> Exercise:
+    """Exercise (write it): pad(image, p), p zeros on every side."""
+    from ..padding import pad
+
+    return Exercise(
+        "function",
+        pad,
+        explain="A new array of shape (H + 2p, W + 2p) full of zeros, with the image copied "
+        "into its middle: out[p:p + H, p:p + W] = image.",
+        hint="Make np.zeros((H + 2 * p, W + 2 * p)) and copy the image into out[p:p + H, p:p + W].",
+        mistakes=(
+            (
+                lambda x, p: pad(x, p)[p:, p:] if p else np.asarray(x) + np.nan,
+                "The zeros are only after the image (bottom and right): put p before it too.",
+            ),
+            (
+                lambda x, p: np.pad(np.asarray(x, dtype=float), p, mode="edge"),
+                "The border repeats the image's outer pixels; zero padding fills it with 0.",
+            ),
+        ),
+        cases=_pad_cases,
+    )
+
+
+def _size_cases() -> list[tuple[int, int, int, int]]:
+    cases = [(7, 3, 0, 1), (7, 3, 0, 2), (227, 11, 0, 4), (10, 3, 0, 2), (64, 3, 1, 2)]
+    cases += [(5, 5, 0, 1), (6, 3, 2, 3), (11, 4, 0, 3), (32, 5, 2, 1), (9, 2, 1, 4)]
+    return cases
+
+
+@exercise
+def check_output_size() -> Exercise:
+    """Exercise (write it): output_size(n, f, p, s) = floor((n + 2p - f) / s) + 1."""
+    return Exercise(
+        "function",
+        output_size,
+        explain="floor((n + 2p - f) / s) + 1: the number of whole steps of s pixels the window "
+        "can take across the padded input, plus its first position. In Python: "
+        "(n + 2 * p - f) // s + 1.",
+        hint="(n + 2 * p - f) // s + 1: // rounds down, as the layers of PyTorch and "
+        "TensorFlow do.",
+        mistakes=(
+            (
+                lambda n, f, p, s: -((n + 2 * p - f) // -s) + 1,
+                "That rounds up: a last step that would hang over the edge is not taken. "
+                "Round down with //.",
+            ),
+            (
+                lambda n, f, p, s: (n + 2 * p - f) / s + 1,
+                "A count of positions is a whole number: use // (floor division), not /.",
+            ),
+            (
+                lambda n, f, p, s: (n + p - f) // s + 1,
+                "Padding adds p pixels on each side: 2p in all.",
+            ),
+            (lambda n, f, p, s: (n + 2 * p - f) // s, "Add 1 for the window's first position."),
+        ),
+        cases=_size_cases,
     )

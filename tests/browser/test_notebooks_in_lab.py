@@ -71,6 +71,42 @@ def test_notebook_runs_clean_in_lab(page, lab, path):
         f"{name}: {count_widget_outputs(page, name)} widget views on the page, "
         f"{expected} in the stored notebook"
     )
+    check_solutions_stay_folded(page, name, path)
+
+
+# After Run All: every solution's <details> is closed, its code is not on screen, and no
+# right answer is shown anywhere; one click on "Solution" then shows the code.
+SOLUTIONS_JS = """(path) => {
+  const panel = window.__labtest.panel(path);
+  // checkVisibility: Chromium hides a closed <details>' content with content-visibility,
+  // which leaves it a layout box; this asks whether it is rendered at all.
+  const shown = (n) => n.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  const details = [...panel.node.querySelectorAll('.jp-RenderedMarkdown details')];
+  return {
+    count: details.length,
+    open: details.filter((d) => d.open).length,
+    codeOnScreen: details.filter((d) => [...d.querySelectorAll('pre')].some(shown)).length,
+    rightOnScreen: [...panel.node.querySelectorAll('.jp-OutputArea-output')]
+      .filter((n) => shown(n) && n.textContent.includes('\u2713 Right')).length,
+  };
+}"""
+
+
+def check_solutions_stay_folded(page, name: str, path) -> None:
+    solutions = sum(
+        "solution" in cell.get("metadata", {}).get("tags", [])
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+    )
+    state = page.evaluate(SOLUTIONS_JS, name)
+    assert state == {"count": solutions, "open": 0, "codeOnScreen": 0, "rightOnScreen": 0}, (
+        f"{name}: solutions visible before they were opened: {state}"
+    )
+    if solutions:
+        summary = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) details summary").first
+        summary.scroll_into_view_if_needed()
+        summary.click()
+        opened = page.evaluate(SOLUTIONS_JS, name)
+        assert opened["open"] == 1 and opened["codeOnScreen"] == 1, opened
 
 
 # A 4x3 RGB PNG made by Pillow in the kernel, so that the test knows its pixels.
