@@ -7,7 +7,10 @@ draws it (:mod:`helpers.plotting`), the widgets' PNG renderer encodes it
 * Signed results (filter responses) go on :data:`DIVERGING_CMAP`, centred at
   zero with symmetric limits ``(-m, m)`` from :func:`signed_limit`: white
   means "no response", red a positive one and blue a negative one, and equal
-  magnitudes get equally strong colours whatever their sign.
+  magnitudes get equally strong colours whatever their sign. A small matrix
+  takes ``m`` from its largest value; a picture (a photo's response) from the
+  :data:`PICTURE_PERCENTILE` of its sizes (:func:`picture_limit`), so that a
+  few very strong edges do not leave all the others nearly white.
 * Non-negative matrices go on :data:`SEQUENTIAL_CMAP`, pictures on
   :data:`IMAGE_CMAP`, edge strengths and angle errors on :data:`STRENGTH_CMAP`.
 * Numbers written on a coloured cell are black or white, whichever
@@ -33,9 +36,12 @@ __all__ = [
     "HIGHLIGHT_COLOUR",
     "IMAGE_CMAP",
     "MISSING_COLOUR",
+    "PICTURE_PERCENTILE",
     "SEQUENTIAL_CMAP",
     "STRENGTH_CMAP",
     "format_number",
+    "limit_label",
+    "picture_limit",
     "signed_limit",
     "symmetric_limits",
     "text_colour",
@@ -60,6 +66,12 @@ HIGHLIGHT_COLOUR = "#E69F00"
 MISSING_COLOUR = "0.6"
 #: Lines between the cells of an enlarged small image.
 GRID_COLOUR = "0.3"
+
+#: Signed pictures saturate at this percentile of |value| (see :func:`picture_limit`).
+PICTURE_PERCENTILE = 99.5
+# Arrays with at most this many values are matrices whose every number matters: their
+# colour scale runs to the largest one.
+_SMALL = 400
 
 # Text on a cell whose relative luminance is above this is black, else white
 # (the crossover where both have the same WCAG contrast ratio).
@@ -114,6 +126,51 @@ def signed_limit(values) -> float:
     # overflow for the most negative integer.
     m = max(abs(float(array.max())), abs(float(array.min())))
     return m if m > 0.0 else 1.0
+
+
+def picture_limit(values) -> float:
+    """The ``m`` of a signed picture's colour scale: the 99.5th percentile of ``|value|``.
+
+    In a photo's response a handful of very strong edges would otherwise set the
+    scale and leave every ordinary edge nearly white. Values beyond ``m`` are
+    drawn at the ends of the scale. Arrays of at most 400 values (matrices whose
+    every number is shown) keep :func:`signed_limit`, and so does an array whose
+    percentile is 0 (mostly zeros).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> response = np.r_[np.arange(1000.0) % 10, 500.0].reshape(7, 143)
+    >>> signed_limit(response), picture_limit(response)
+    (500.0, 9.0)
+    >>> picture_limit([[0, 30, 30, 0]] * 4)  # a small matrix: its largest value
+    30.0
+    """
+    array = np.abs(np.asarray(values, dtype=np.float64))
+    finite = array[np.isfinite(array)]
+    if finite.size <= _SMALL:
+        return signed_limit(values)
+    m = float(np.percentile(finite, PICTURE_PERCENTILE))
+    return m if m > 0.0 else signed_limit(values)
+
+
+def limit_label(values, limit: float) -> str:
+    """A colour bar's note on its scale: empty, or how a picture's scale was clipped.
+
+    Examples
+    --------
+    >>> limit_label([[0, 30]], 30.0)
+    ''
+    >>> limit_label([[0, 30]], 12.5)
+    'clipped at ±12.5, the 99.5th percentile of |value| (largest 30)'
+    """
+    largest = signed_limit(values)
+    if limit >= largest:
+        return ""
+    return (
+        f"clipped at ±{format_number(limit)}, the {PICTURE_PERCENTILE:g}th percentile "
+        f"of |value| (largest {format_number(largest)})"
+    )
 
 
 def symmetric_limits(values) -> tuple[float, float]:

@@ -37,6 +37,8 @@ from .colours import (
     MISSING_COLOUR,
     SEQUENTIAL_CMAP,
     format_number,
+    limit_label,
+    picture_limit,
     symmetric_limits,
     text_colour,
 )
@@ -287,7 +289,8 @@ def show_signed(
 
     See Also
     --------
-    helpers.colours.symmetric_limits : the colour limits used.
+    helpers.colours.picture_limit : the colour limits used (the largest value for a small
+        array, the 99.5th percentile of |value| for a picture, said on the colour bar).
     show_images : several arrays side by side.
 
     Notes
@@ -314,7 +317,7 @@ def show_signed(
     else:
         fig = ax.figure
     image = _draw_picture(ax, values, signed=True, cmap=None, title=title)
-    bar = fig.colorbar(image, ax=ax, label=label) if colorbar else None
+    bar = _colour_bar(fig, ax, image, values, label) if colorbar else None
     return SignedPlot(fig, ax, image, bar)
 
 
@@ -420,7 +423,7 @@ def show_images(
         is_signed = _check_signed(choice, "signed", values)
         image = _draw_picture(ax, values, signed=is_signed, cmap=cmap, title=title)
         if colorbar:
-            fig.colorbar(image, ax=ax)
+            _colour_bar(fig, ax, image, values, None)
     if suptitle is not None:
         fig.suptitle(suptitle)
     return fig, axes
@@ -429,10 +432,25 @@ def show_images(
 # --- private helpers ---------------------------------------------------------------
 
 
+def _colour_bar(fig, ax, image, values, label):
+    """A colour bar; on a clipped signed picture its label says where and why."""
+    note = (
+        limit_label(values, image.get_clim()[1])
+        if image.get_cmap().name.startswith(DIVERGING_CMAP)
+        else ""
+    )
+    text = "\n".join(part for part in (label, note) if part) or None
+    bar = fig.colorbar(image, ax=ax, label=text, extend="both" if note else "neither")
+    if note:
+        bar.ax.yaxis.label.set_fontsize(7)
+    return bar
+
+
 def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) -> AxesImage:
     """imshow without ticks, signed arrays centred at zero; the rest as the data says."""
     if signed:
-        vmin, vmax = symmetric_limits(values)
+        m = picture_limit(values)
+        vmin, vmax = -m, m
         cmap = DIVERGING_CMAP
     else:
         vmin, vmax = _unsigned_limits(values, from_zero=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -11,7 +12,7 @@ import numpy as np
 import traitlets
 
 from .._validate import as_real_2d, check_choice
-from ..colours import IMAGE_CMAP, format_number
+from ..colours import IMAGE_CMAP, format_number, limit_label, picture_limit
 from ..conv import convolve2d, correlate2d
 from ..images import named_images
 from ..kernels import PRESETS
@@ -644,13 +645,16 @@ class KernelExplorer(InteractiveFigure):
         self._good_name = self._image.value
         self._good_mirror = self._mirror.value
         self._draw_input(image)
-        self._output_levels, self.limit = signed_levels(output)
+        self._output_levels, self.limit = signed_levels(output, picture_limit(output))
+        clipped = limit_label(output, self.limit)
         low, high = float(output.min()), float(output.max())
         self.range_label.value = (
             f'<span data-low="{format_number(low)}" data-high="{format_number(high)}" '
             f'data-limit="{format_number(self.limit)}">output range {format_number(low)} … '
             f"{format_number(high)}<br>colours: blue −{format_number(self.limit)}, white 0, "
-            f"red {format_number(self.limit)}</span>"
+            f"red {format_number(self.limit)}"
+            + (f"<br>{html.escape(clipped)}" if clipped else "")
+            + "</span>"
         )
         self.bar_low.value = format_number(-self.limit)
         self.bar_high.value = format_number(self.limit)

@@ -30,7 +30,7 @@ import numpy as np
 import pytest
 
 from helpers import correlate2d
-from helpers.colours import signed_limit
+from helpers.colours import picture_limit
 from helpers.images import classic_5x5, step_edge
 from helpers.kernels import HORIZONTAL, SOBEL_VERTICAL, VERTICAL, classic_5x5_kernel
 from helpers.render import HIGHLIGHT, block_size, palette, signed_levels
@@ -273,7 +273,7 @@ def explorer_mismatches(explorer, expected: dict, before: bytes | None) -> list[
     compare_table("kernel grid", [state["kernel"][i : i + 3] for i in (0, 3, 6)], kernel, problems)
     compare_number("range low", state["low"], out.min(), problems)
     compare_number("range high", state["high"], out.max(), problems)
-    compare_number("colour limit", state["limit"], signed_limit(out), problems)
+    compare_number("colour limit", state["limit"], picture_limit(out), problems)
     window = image[row : row + 3, col : col + 3]
     compare_table("inspector window", state["tables"]["window"], window, problems)
     compare_table("inspector weights", state["tables"]["weights"], kernel, problems)
@@ -306,7 +306,7 @@ def picture_mismatches(pixels, image_shape, out, row, col) -> list[str]:
     if pixels.shape[:2] != (rows * block, cols * block):
         return [f"output picture is {pixels.shape[:2]}, expected {(rows * block, cols * block)}"]
     colours = palette()
-    levels, _limit = signed_levels(out)
+    levels, _limit = signed_levels(out, picture_limit(out))
     rgb = pixels[..., :3]
     middle = block // 2
     for r in range(rows):
