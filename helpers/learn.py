@@ -26,6 +26,7 @@ import numpy as np
 
 from ._validate import as_real_2d, check_choice, check_int, check_shape
 from .conv import correlate2d
+from .layers import numerical_gradient
 
 __all__ = [
     "LearningResult",
@@ -251,20 +252,9 @@ def finite_difference_gradient(inputs, targets, kernel, step: float = 1e-5) -> n
     >>> np.round(finite_difference_gradient(x, [[[12, 10]]], [[1, 0, -1]]), 6).tolist()
     [[-20.0, -20.0, 0.0]]
     """
-    k = as_real_2d(kernel, "kernel").copy()
-    if not isinstance(step, (int, float)) or not math.isfinite(step) or step <= 0:
-        raise ValueError(f"step must be a positive number, got {step!r}")
+    k = as_real_2d(kernel, "kernel")
     xs, ys = _check_pairs(inputs, targets, k.shape)
-    estimate = np.zeros(k.shape)
-    for index in np.ndindex(k.shape):
-        saved = k[index]
-        k[index] = saved + step
-        up = loss(xs, ys, k)
-        k[index] = saved - step
-        down = loss(xs, ys, k)
-        k[index] = saved
-        estimate[index] = (up - down) / (2 * step)
-    return estimate
+    return numerical_gradient(lambda candidate: loss(xs, ys, candidate), k, step)
 
 
 def largest_stable_rate(inputs, shape=(3, 3)) -> float:
