@@ -76,3 +76,27 @@ def test_unanswered_says_no_answer_yet(capsys):
     ):
         checker(...)
         assert capsys.readouterr().out.startswith(checks.NO_ANSWER)
+
+
+def test_input_gradient_exercise_against_scipy_and_finite_differences(capsys):
+    """The accepted dL/dx equals scipy.signal.convolve2d(ones, K, 'full') and central
+    differences of sum(correlate(x, K)); the unflipped correlation is told to flip."""
+    import numpy as np
+    from scipy import signal
+
+    image, kernel, grad_out = ch07.input_gradient_example()
+    by_scipy = signal.convolve2d(grad_out, kernel, "full")
+    nudged = np.zeros_like(image)
+    for u, v in np.ndindex(image.shape):
+        up, down = image.copy(), image.copy()
+        up[u, v] += 1e-6
+        down[u, v] -= 1e-6
+        total = signal.correlate2d(up, kernel, "valid") - signal.correlate2d(down, kernel, "valid")
+        nudged[u, v] = total.sum() / 2e-6
+    np.testing.assert_allclose(by_scipy, nudged, atol=1e-5)
+    ch07.check_input_gradient(by_scipy)
+    assert capsys.readouterr().out.startswith(checks.RIGHT)
+    ch07.check_input_gradient(signal.correlate2d(grad_out, kernel, "full"))
+    assert "not turned" in capsys.readouterr().out
+    ch07.check_input_gradient(signal.convolve2d(grad_out, kernel, "valid"))
+    assert "shape should be (5, 5)" in capsys.readouterr().out

@@ -118,3 +118,26 @@ def test_unanswered_exercises_say_so(capsys):
     for checker in CHECKERS:
         checker(...)
         assert one_line(capsys).startswith(checks.NO_ANSWER)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "words"),
+    [(30, ["without dilation"]), (24, ["no gap"]), (25, ["add 1"]), (7, ["floor"])],
+)
+def test_dilated_size_hints(wrong, words, capsys):
+    """The dilation exercise's usual slips get their own hint."""
+    ch08.check_dilated_size(wrong)
+    out = one_line(capsys)
+    assert out.startswith(checks.NOT_YET)
+    for word in words:
+        assert word in out
+
+
+def test_dilated_size_answer_is_scipy_with_the_stuffed_kernel(capsys):
+    """SciPy's valid correlation with the zero-stuffed kernel has the accepted width."""
+    n, f, d = ch08.DILATED["n"], ch08.DILATED["f"], ch08.DILATED["dilation"]
+    stuffed = np.zeros((1, d * (f - 1) + 1))
+    stuffed[0, ::d] = 1
+    width = scipy.signal.correlate2d(np.ones((1, n)), stuffed, "valid").shape[1]
+    ch08.check_dilated_size(width)
+    assert one_line(capsys).startswith(checks.RIGHT)

@@ -1,73 +1,72 @@
-"""Tests for the exercise checkers of notebook 09 (the widget playground)."""
+"""Tests for chapter 09's exercise checkers (from one filter to a layer)."""
 
 import numpy as np
 import pytest
+from feedback import one_line
+from scipy import signal
 
 from helpers import checks
 from helpers.checks import ch09
-from helpers.conv import convolve2d, correlate2d
-from helpers.edges import edge_strength
-from helpers.images import radial_pattern, step_edge
-from helpers.kernels import SOBEL_VERTICAL
+
+
+def test_channel_sum_answer_is_scipy_per_channel(capsys):
+    """SciPy's valid correlation per channel, added up, plus the bias, is accepted."""
+    x, w, b = ch09.EXERCISE_IMAGE, ch09.EXERCISE_FILTER, ch09.EXERCISE_BIAS
+    answer = sum(signal.correlate2d(x[c], w[c], "valid") for c in range(3)) + b
+    ch09.check_channel_sum(answer)
+    assert one_line(capsys).startswith(checks.RIGHT)
+    ch09.check_channel_sum(answer.tolist())
+    assert one_line(capsys).startswith(checks.RIGHT)
+
+
+def per_channel():
+    x, w = ch09.EXERCISE_IMAGE, ch09.EXERCISE_FILTER
+    return [signal.correlate2d(x[c], w[c], "valid") for c in range(3)]
 
 
 @pytest.mark.parametrize(
-    ("checker", "right"),
+    ("wrong", "words"),
     [
-        (ch09.check_checkerboard_pixel, -10),
-        (ch09.check_correlation_for_convolution, [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
-        (ch09.check_correlation_for_convolution, -SOBEL_VERTICAL),
-        (ch09.check_stepper_value, 3),
-        (ch09.check_why_sobel_marks_fewer, "b"),
+        (lambda: sum(per_channel()), ["Add the bias"]),
+        (lambda: sum(per_channel()) + 3 * ch09.EXERCISE_BIAS, ["once, not once per channel"]),
+        (lambda: per_channel()[0] + ch09.EXERCISE_BIAS, ["all three channels"]),
+        (
+            lambda: (
+                sum(
+                    signal.convolve2d(ch09.EXERCISE_IMAGE[c], ch09.EXERCISE_FILTER[c], "valid")
+                    for c in range(3)
+                )
+                + ch09.EXERCISE_BIAS
+            ),
+            ["correlate2d"],
+        ),
+        (lambda: np.zeros((4, 4)), ["shape should be (2, 2)"]),
     ],
 )
-def test_worked_answers_pass(checker, right, capsys):
-    """The notebook's solutions are accepted."""
-    assert checker(right) is None
-    assert capsys.readouterr().out.startswith(checks.RIGHT)
-
-
-@pytest.mark.parametrize(
-    ("checker", "wrong", "words"),
-    [
-        (ch09.check_checkerboard_pixel, 10, ["wrong sign"]),
-        (ch09.check_checkerboard_pixel, 30, ["column 0"]),
-        (ch09.check_checkerboard_pixel, 0, ["row 0"]),
-        (ch09.check_checkerboard_pixel, -30, ["row 1, column 2"]),
-        (ch09.check_correlation_for_convolution, SOBEL_VERTICAL, ["as written"]),
-        (ch09.check_correlation_for_convolution, SOBEL_VERTICAL.T, ["transpose"]),
-        (ch09.check_correlation_for_convolution, np.ones((3, 3)), ["180 degrees"]),
-        (ch09.check_correlation_for_convolution, ["a", "b"], ["numbers"]),
-        (ch09.check_stepper_value, 4, ["position 5"]),
-        (ch09.check_stepper_value, 2, ["position 7"]),
-        (ch09.check_stepper_value, 9, ["row by row"]),
-        (ch09.check_why_sobel_marks_fewer, "a", ["sum of its absolute weights"]),
-        (ch09.check_why_sobel_marks_fewer, "c", ["3x3"]),
-        (ch09.check_why_sobel_marks_fewer, "d", ["correlates"]),
-    ],
-)
-def test_typical_mistakes_get_the_intended_hint(checker, wrong, words, capsys):
-    """Common wrong answers are told what to reconsider, on one line."""
-    checker(wrong)
-    out = capsys.readouterr().out
+def test_channel_sum_slips_get_their_hint(wrong, words, capsys):
+    """Forgetting the bias or channels, or convolving, gets a hint about that slip."""
+    ch09.check_channel_sum(wrong())
+    out = one_line(capsys)
     assert out.startswith(checks.NOT_YET)
-    assert out.count("\n") == 1
     for word in words:
         assert word in out
 
 
-def test_turned_sobel_with_correlation_equals_convolution():
-    """The expected kernel really does what the exercise says."""
-    turned = SOBEL_VERTICAL[::-1, ::-1]
-    image = np.random.default_rng(0).normal(size=(8, 9))
-    np.testing.assert_array_equal(correlate2d(image, turned), convolve2d(image, SOBEL_VERTICAL))
-    np.testing.assert_array_equal(correlate2d(step_edge(), turned)[0], [0, -40, -40, 0])
-
-
-def test_the_choice_exercise_states_a_fact():
-    """On the rings: Sobel and Scharr agree at the centre, Sobel is weaker near the corners."""
-    rings = radial_pattern()
-    sobel, scharr = edge_strength(rings, "sobel"), edge_strength(rings, "scharr")
-    centre = (slice(100, 153), slice(100, 153))
-    assert sobel[centre].mean() == pytest.approx(scharr[centre].mean(), rel=0.01)
-    assert sobel[:40, :40].mean() < 0.9 * scharr[:40, :40].mean()
+@pytest.mark.parametrize(
+    ("answer", "start", "words"),
+    [
+        ((9 * 32 + 1) * 64, checks.RIGHT, ["18,496"]),
+        (9 * 32 * 64, checks.NOT_YET, ["one bias"]),
+        ((9 + 1) * 64, checks.NOT_YET, ["32 input channels"]),
+        (9 * 32 * 64 + 1, checks.NOT_YET, ["64 biases"]),
+        (9 * 32 + 1, checks.NOT_YET, ["one filter"]),
+        (5, checks.NOT_YET, ["(f x f x C_in + 1) x C_out"]),
+    ],
+)
+def test_layer_weights(answer, start, words, capsys):
+    """The count (f f C_in + 1) C_out, counted independently here, and its slips."""
+    ch09.check_layer_weights(answer)
+    out = one_line(capsys)
+    assert out.startswith(start)
+    for word in words:
+        assert word in out

@@ -224,7 +224,7 @@ def test_widgets_are_shown_by_their_text_fallback(site):
                     seen += 1
                     assert build_site.esc(data["text/plain"]) in html, path.name
                     assert 'class="output widget-note"' in html
-    assert seen >= 3, "the course stores widget views in 03, 04, 06 and 09"
+    assert seen >= 3, "the course stores widget views in 03, 04, 06 and 10"
 
 
 def test_sliding_window_gif_is_on_the_03_page(site):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..conv import correlate2d
+from ..images import flip_example
 from ..kernels import SOBEL_VERTICAL
+from ..layers import conv2d_backward
 from ..learn import largest_stable_rate, learn_kernel, loss_gradient, make_training_pairs
 from . import NO_ANSWER, NOT_YET, RIGHT, as_numbers, check_number
 from ._answers import check_numbers, hint_for
@@ -13,7 +16,9 @@ __all__ = [
     "RATE_EXERCISE_STEPS",
     "check_converging_rate",
     "check_gradient_shape",
+    "check_input_gradient",
     "check_one_weight_gradient",
+    "input_gradient_example",
 ]
 
 # The learning-rate exercise: 40 steps on the chapter's Sobel examples must
@@ -142,3 +147,52 @@ def check_converging_rate(answer) -> None:
             f"{RATE_EXERCISE_STEPS} steps. Too small a rate crawls; above {limit:.4g} "
             "(2 / the largest curvature of the loss) every step overshoots and it diverges."
         )
+
+
+def input_gradient_example():
+    """The input-gradient exercise: chapter 02's 5x5 image and asymmetric kernel, and an
+    output gradient of ones (every output counts once in the loss)."""
+    image, kernel = flip_example()
+    return image, kernel, np.ones((3, 3))
+
+
+def check_input_gradient(answer) -> None:
+    """Exercise: dL/dx for chapter 02's image and kernel when every dL/dy is 1.
+
+    Examples
+    --------
+    >>> from helpers.conv import convolve2d, correlate2d
+    >>> image, kernel, grad_out = input_gradient_example()
+    >>> check_input_gradient(convolve2d(grad_out, kernel, "full"))
+    ✓ Right: a full true convolution of dL/dy with the kernel. With dL/dy all ones, each
+    pixel's gradient is the sum of the weights that ever landed on it: the corner only
+    met K[0, 0] = 0, the centre met all nine (sum 10).
+    >>> check_input_gradient(correlate2d(grad_out, kernel, "full"))
+    ✗ Not yet: 12 of 25 entries differ, the first at row 0, column 0. That is the full
+    correlation: the kernel is not turned. Pixel (u, v) meets weight (i, j) from output
+    (u - i, v - j), indices that run against each other: convolve2d.
+    """
+    image, kernel, grad_out = input_gradient_example()
+    layer_weight = kernel[np.newaxis, np.newaxis]  # one filter, one channel
+    grad_x, _, _ = conv2d_backward(image[np.newaxis], layer_weight, grad_out[np.newaxis])
+    expected = grad_x[0]
+    check_numbers(
+        answer,
+        expected,
+        explain="a full true convolution of dL/dy with the kernel. With dL/dy all ones, each "
+        "pixel's gradient is the sum of the weights that ever landed on it: the corner only "
+        f"met K[0, 0] = {kernel[0, 0]:g}, the centre met all nine (sum {kernel.sum():g}).",
+        hint=hint_for(
+            answer,
+            [
+                (
+                    correlate2d(grad_out, kernel, "full"),
+                    "That is the full correlation: the kernel is not turned. Pixel (u, v) "
+                    "meets weight (i, j) from output (u - i, v - j), indices that run "
+                    "against each other: convolve2d.",
+                ),
+            ],
+            "dL/dx is dL/dy convolved (kernel turned) with the kernel in full mode; its "
+            "shape is the input's.",
+        ),
+    )

@@ -13,6 +13,7 @@ from ._answers import hint_for
 
 __all__ = [
     "check_border_edge_choice",
+    "check_dilated_size",
     "check_leftover_columns",
     "check_same_padding",
     "check_strided_size",
@@ -24,6 +25,8 @@ STRIDED = {"n": 64, "f": 3, "padding": 1, "stride": 2}
 SAME = {"n": 50, "f": 7}
 # Exercise 3: an 11-pixel-wide image, a 4-wide kernel, stride 3.
 LEFTOVER = {"n": 11, "f": 4, "padding": 0, "stride": 3}
+# Exercise 5: a dilated 3x3 kernel on a 32-wide image.
+DILATED = {"n": 32, "f": 3, "padding": 0, "stride": 1, "dilation": 3}
 
 
 def check_strided_size(answer) -> None:
@@ -182,4 +185,48 @@ def check_border_edge_choice(answer) -> None:
         explain="Padding puts a column of zeros (black) left of the bright 10s, so the window "
         f"at column 0 sees dark on its left and bright on its right: {first:g}, a "
         "dark-to-bright edge that is not in the picture.",
+    )
+
+
+def check_dilated_size(answer) -> None:
+    """Exercise: output width for a 32-wide image, a 3x3 kernel with dilation 3, no padding.
+
+    Examples
+    --------
+    >>> check_dilated_size(26)
+    ✓ Right: 26. The dilated kernel spans d (f - 1) + 1 = 3 x 2 + 1 = 7 pixels, so
+    floor((32 + 0 - 7) / 1) + 1 = 26.
+    >>> check_dilated_size(30)
+    ✗ Not yet: 30 is too large. That is the size without dilation: the three weights now
+    sit 3 pixels apart, so the kernel spans more than 3 pixels.
+    """
+    n, f, p, s, d = (DILATED[key] for key in ("n", "f", "padding", "stride", "dilation"))
+    expected = output_size(n, f, p, s, d)
+    span = d * (f - 1) + 1
+    check_number(
+        answer,
+        expected,
+        explain=f"The dilated kernel spans d (f - 1) + 1 = {d} x {f - 1} + 1 = {span} pixels, "
+        f"so floor(({n} + {2 * p} - {span}) / {s}) + 1 = {expected}.",
+        hint=hint_for(
+            answer,
+            [
+                (
+                    output_size(n, f, p, s),
+                    f"That is the size without dilation: the three weights now sit {d} "
+                    f"pixels apart, so the kernel spans more than {f} pixels.",
+                ),
+                (
+                    n - d * f + 1,
+                    f"d x f = {d * f} counts {d} pixels per weight, but after the last weight "
+                    f"there is no gap: the span is d (f - 1) + 1.",
+                ),
+                (
+                    n - d * (f - 1) - 1,
+                    "Almost: add 1 for the first position (the formula's + 1).",
+                ),
+            ],
+            f"Use floor((n + 2p - d (f - 1) - 1) / s) + 1 with n = {n}, f = {f}, p = {p}, "
+            f"s = {s}, d = {d}.",
+        ),
     )

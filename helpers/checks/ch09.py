@@ -1,167 +1,127 @@
-"""Exercise checkers for notebook 09, the widget playground.
-
-Each exercise can be answered by playing with a widget (or by reasoning);
-every expected value is computed here from the tested helpers, never typed
-in, and typical slips get a hint about that slip.
-"""
+"""Exercise checkers for chapter 09, from one filter to a convolution layer."""
 
 from __future__ import annotations
 
-from ..conv import correlate2d
-from ..images import checkerboard, classic_5x5
-from ..kernels import HORIZONTAL, SOBEL_VERTICAL, classic_5x5_kernel
-from . import check_choice, check_number
+import numpy as np
+
+from ..conv import convolve2d, correlate2d
+from ..layers import conv2d
+from ..parameters import conv_weights
+from . import check_number
 from ._answers import check_numbers, hint_for
 
 __all__ = [
-    "check_checkerboard_pixel",
-    "check_correlation_for_convolution",
-    "check_stepper_value",
-    "check_why_sobel_marks_fewer",
+    "EXERCISE_BIAS",
+    "EXERCISE_FILTER",
+    "EXERCISE_IMAGE",
+    "LAYER",
+    "check_channel_sum",
+    "check_layer_weights",
 ]
 
+# Exercise 1: a 3-channel 4x4 image, one 3x3x3 filter and its bias (small integers, so
+# every sum can be checked by hand).
+EXERCISE_IMAGE = np.array(
+    [
+        [[1, 2, 0, 1], [0, 1, 3, 1], [2, 0, 1, 0], [1, 1, 0, 2]],
+        [[0, 1, 1, 0], [2, 0, 0, 1], [1, 1, 2, 0], [0, 2, 1, 1]],
+        [[3, 0, 1, 2], [0, 0, 1, 1], [1, 2, 0, 0], [2, 1, 1, 0]],
+    ],
+    dtype=np.float64,
+)
+EXERCISE_FILTER = np.array(
+    [
+        [[1, 0, -1], [1, 0, -1], [1, 0, -1]],
+        [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
+        [[1, 1, 1], [0, 0, 0], [-1, -1, -1]],
+    ],
+    dtype=np.float64,
+)
+EXERCISE_BIAS = 0.5
+for _array in (EXERCISE_IMAGE, EXERCISE_FILTER):
+    _array.flags.writeable = False
 
-def check_checkerboard_pixel(answer) -> None:
-    """Exercise: the explorer's output at row 1, column 2 for the checkerboard and "horizontal".
-
-    Examples
-    --------
-    >>> check_checkerboard_pixel(-10)
-    ✓ Right: -10. The window covers rows 1-3 and columns 2-4: its top row adds up to 10, its
-    bottom row to 20, and the filter takes top minus bottom.
-    >>> check_checkerboard_pixel(10)
-    ✗ Not yet: 10 is too large. Right size, wrong sign: the filter takes the top row minus
-    the bottom row, and here the bottom row is brighter.
-    """
-    output = correlate2d(checkerboard(), HORIZONTAL)
-    expected = float(output[1, 2])
-    hint = hint_for(
-        answer,
-        [
-            (
-                -expected,
-                "Right size, wrong sign: the filter takes the top row minus the bottom "
-                "row, and here the bottom row is brighter.",
-            ),
-            (
-                float(output[1, 0]),
-                "That is the output at column 0; the window here starts at column 2.",
-            ),
-            (
-                float(output[0, 2]),
-                "That is row 0 of the output, where the window sees no change from top to "
-                "bottom; this one starts at row 1.",
-            ),
-        ],
-        "The window's top-left pixel is at row 1, column 2 of the image; add its top row and "
-        "subtract its bottom row.",
-    )
-    check_number(
-        answer,
-        expected,
-        explain="The window covers rows 1-3 and columns 2-4: its top row adds up to 10, its "
-        "bottom row to 20, and the filter takes top minus bottom.",
-        hint=hint,
-    )
+# Exercise 2: a layer of 64 filters of 3x3 on a 32-channel input, with biases.
+LAYER = {"kernel": 3, "in_channels": 32, "filters": 64}
 
 
-def check_correlation_for_convolution(answer) -> None:
-    """Exercise: the kernel that, with correlation, gives what convolution gives with Sobel.
+def check_channel_sum(answer) -> None:
+    """Exercise: one filter across three channels plus its bias, written with correlate2d.
 
     Examples
     --------
-    >>> check_correlation_for_convolution([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])
-    ✓ Right: convolution turns the kernel by 180 degrees before sliding it; for Sobel's
-    vertical-edge kernel that is the same as changing its sign.
-    >>> check_correlation_for_convolution([[1, 0, -1], [2, 0, -2], [1, 0, -1]])
-    ✗ Not yet: 6 of 9 entries differ, the first at row 0, column 0. That is Sobel's kernel
-    as written: correlation with it gives correlation's output, and convolution turns the
-    kernel first.
+    >>> answer = sum(correlate2d(EXERCISE_IMAGE[c], EXERCISE_FILTER[c]) for c in range(3))
+    >>> check_channel_sum(answer + EXERCISE_BIAS)
+    ✓ Right: one number per position: the three channels' correlations added up, plus the
+    bias once. conv2d gives the same 2x2 map.
+    >>> check_channel_sum(answer)
+    ✗ Not yet: 4 of 4 entries differ, the first at row 0, column 0. Add the bias, once per
+    output pixel (not once per channel).
     """
-    turned = SOBEL_VERTICAL[::-1, ::-1]  # tests check that correlating with it = convolving
-    hint = hint_for(
-        answer,
-        [
-            (
-                SOBEL_VERTICAL,
-                "That is Sobel's kernel as written: correlation with it gives "
-                "correlation's output, and convolution turns the kernel first.",
-            ),
-            (
-                SOBEL_VERTICAL.T,
-                "That is the transpose (rows become columns); a half turn "
-                "reverses the order of the rows and of the columns instead.",
-            ),
-        ],
-        "Turn Sobel's kernel by 180 degrees: reverse the rows and reverse each row. Check it "
-        "in the explorer: convolution with Sobel against correlation with your kernel.",
-    )
+    x, w, b = EXERCISE_IMAGE, EXERCISE_FILTER, EXERCISE_BIAS
+    expected = conv2d(x, w[np.newaxis], [b])[0]
+    per_channel = [correlate2d(x[c], w[c]) for c in range(3)]
     check_numbers(
         answer,
-        turned,
-        explain="convolution turns the kernel by 180 degrees before sliding it; for Sobel's "
-        "vertical-edge kernel that is the same as changing its sign.",
-        hint=hint,
+        expected,
+        explain="one number per position: the three channels' correlations added up, plus the "
+        "bias once. conv2d gives the same 2x2 map.",
+        hint=hint_for(
+            answer,
+            [
+                (sum(per_channel), "Add the bias, once per output pixel (not once per channel)."),
+                (sum(per_channel) + 3 * b, "The bias is added once, not once per channel."),
+                (per_channel[0] + b, "Add up all three channels, not only the red one."),
+                (
+                    sum(convolve2d(x[c], w[c]) for c in range(3)) + b,
+                    "A layer correlates: use correlate2d, the kernels as written.",
+                ),
+                (
+                    sum(per_channel) / 3 + b,
+                    "The channels are added up, not averaged.",
+                ),
+            ],
+            "For each channel c, correlate EXERCISE_IMAGE[c] with EXERCISE_FILTER[c]; add "
+            "the three results and the bias.",
+        ),
     )
 
 
-def check_stepper_value(answer) -> None:
-    """Exercise: the number the stepper writes at position 6 of the classic 5x5 example.
+def check_layer_weights(answer) -> None:
+    """Exercise: the number of parameters of 64 filters of 3x3 on 32 channels, with biases.
 
     Examples
     --------
-    >>> check_stepper_value(3)
-    ✓ Right: 3. Position 6 is the third cell of row 1 (positions 1-3 fill row 0), so the
-    window's top-left pixel is at row 1, column 2.
+    >>> check_layer_weights((3 * 3 * 32 + 1) * 64)
+    ✓ Right: 18,496. Each filter has 3 x 3 x 32 = 288 weights and one bias: (288 + 1) x 64.
+    >>> check_layer_weights(3 * 3 * 32 * 64)
+    ✗ Not yet: 18,432 is too small. Each of the 64 filters also has one bias.
     """
-    output = correlate2d(classic_5x5(), classic_5x5_kernel())
-    expected = float(output.flat[5])  # positions count from 1, in reading order
-    hint = hint_for(
-        answer,
-        [
-            (
-                float(output.flat[4]),
-                "That is position 5, the middle cell: positions count from "
-                "1, along each row of the output.",
-            ),
-            (float(output.flat[6]), "That is position 7, the first cell of the last row."),
-        ],
-        "The output is 3x3, filled row by row: positions 1-3 are row 0 and 4-6 are row 1. "
-        "Add up the image pixels under the X of ones.",
-    )
+    f, c_in, c_out = LAYER["kernel"], LAYER["in_channels"], LAYER["filters"]
+    expected = conv_weights(f, c_in, c_out, bias=True)
+    per_filter = conv_weights(f, c_in)
     check_number(
         answer,
         expected,
-        explain="Position 6 is the third cell of row 1 (positions 1-3 fill row 0), so the "
-        "window's top-left pixel is at row 1, column 2.",
-        hint=hint,
-    )
-
-
-def check_why_sobel_marks_fewer(answer) -> None:
-    """Exercise: why Sobel marks fewer ring pixels than Scharr at the same threshold.
-
-    Examples
-    --------
-    >>> check_why_sobel_marks_fewer("b")
-    ✓ Right: (b). Near the corners the rings are only a few pixels wide; averaging along the
-    edge with weights 1, 2, 1 mixes in more of the neighbouring rings than 3, 10, 3 does, so
-    Sobel sees them fainter.
-    >>> check_why_sobel_marks_fewer("a")
-    ✗ Not yet: (a) is not it. The comparer divides each pair's response by the sum of its
-    absolute weights, so on a smooth ramp all pairs give the same strength.
-    """
-    check_choice(
-        answer,
-        "b",
-        options={
-            "a": "The comparer divides each pair's response by the sum of its absolute "
-            "weights, so on a smooth ramp all pairs give the same strength.",
-            "b": "",
-            "c": "Both are 3x3 filters: they look at exactly the same nine pixels.",
-            "d": "The comparer correlates with both pairs, and the magnitude ignores the sign.",
-        },
-        explain="Near the corners the rings are only a few pixels wide; averaging along the "
-        "edge with weights 1, 2, 1 mixes in more of the neighbouring rings than 3, 10, 3 does, "
-        "so Sobel sees them fainter.",
+        explain=f"Each filter has {f} x {f} x {c_in} = {per_filter} weights and one bias: "
+        f"({per_filter} + 1) x {c_out}.",
+        hint=hint_for(
+            answer,
+            [
+                (conv_weights(f, c_in, c_out), f"Each of the {c_out} filters also has one bias."),
+                (
+                    conv_weights(f, 1, c_out, bias=True),
+                    f"Each filter spans all {c_in} input channels: one {f}x{f} kernel per channel.",
+                ),
+                (
+                    conv_weights(f, c_in, c_out) + 1,
+                    f"Every filter has its own bias: {c_out} biases, not one.",
+                ),
+                (
+                    conv_weights(f, c_in, 1, bias=True),
+                    f"That is one filter; the layer has {c_out}.",
+                ),
+            ],
+            "Use (f x f x C_in + 1) x C_out.",
+        ),
     )
