@@ -360,15 +360,7 @@ def photograph(scale: int = 1) -> np.ndarray:
     >>> photograph(scale=4).shape
     (150, 128)
     """
-    scale = check_int(scale, "scale", minimum=1)
-    gray = _photograph_gray()
-    rows, cols = gray.shape[0] // scale, gray.shape[1] // scale
-    if rows == 0 or cols == 0:
-        raise ValueError(
-            f"scale must leave at least one pixel of the {gray.shape} photo, got {scale}"
-        )
-    blocks = gray[: rows * scale, : cols * scale].reshape(rows, scale, cols, scale)
-    return blocks.mean(axis=(1, 3))
+    return _shrink(_photograph_gray(), scale)
 
 
 def photograph_channels(scale: int = 1) -> np.ndarray:
@@ -397,15 +389,7 @@ def photograph_channels(scale: int = 1) -> np.ndarray:
     >>> photograph_channels(scale=4).shape
     (3, 150, 128)
     """
-    scale = check_int(scale, "scale", minimum=1)
-    rgb = _photograph_rgb()
-    rows, cols = rgb.shape[0] // scale, rgb.shape[1] // scale
-    if rows == 0 or cols == 0:
-        raise ValueError(
-            f"scale must leave at least one pixel of the {rgb.shape[:2]} photo, got {scale}"
-        )
-    blocks = rgb[: rows * scale, : cols * scale, :3].reshape(rows, scale, cols, scale, 3)
-    return np.moveaxis(blocks.mean(axis=(1, 3)) / 255.0, -1, 0)
+    return np.moveaxis(_shrink(_photograph_rgb()[:, :, :3], scale) / 255.0, -1, 0)
 
 
 def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float = 0.1):
@@ -604,6 +588,21 @@ def to_grayscale(image) -> np.ndarray:
     pixels = as_real_2d(array.reshape(-1, array.shape[-1]), "image")
     luma = pixels[:, :3] @ _LUMA_WEIGHTS
     return luma.reshape(array.shape[:2]) * scale
+
+
+def _shrink(picture: np.ndarray, scale) -> np.ndarray:
+    """Each ``scale x scale`` block of pixels (of every channel) replaced by its mean; rows
+    and columns that do not fill a whole block are dropped."""
+    scale = check_int(scale, "scale", minimum=1)
+    rows, cols = picture.shape[0] // scale, picture.shape[1] // scale
+    if rows == 0 or cols == 0:
+        raise ValueError(
+            f"scale must leave at least one pixel of the {picture.shape[:2]} photo, got {scale}"
+        )
+    blocks = picture[: rows * scale, : cols * scale].reshape(
+        rows, scale, cols, scale, *picture.shape[2:]
+    )
+    return blocks.mean(axis=(1, 3))
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy import ndimage, signal
+from scipy import signal
+from test_conv import scipy_correlate  # the oracle for every mode
 
 from helpers.conv import MODES, convolve2d, correlate2d, correlate2d_loops, dilate, output_shape
 from helpers.padding import leftover, output_size
@@ -21,13 +22,6 @@ def stuffed(k, dilation):
     for (i, j), w in np.ndenumerate(k):
         out[i * dr, j * dc] = w
     return out
-
-
-def scipy_correlate(x, k, mode):
-    """SciPy in every mode: signal for valid/full, ndimage's zero border for same."""
-    if mode == "same":
-        return ndimage.correlate(x, k, mode="constant", cval=0.0)
-    return signal.correlate2d(x, k, mode=mode)
 
 
 @pytest.mark.parametrize("mode", MODES)
