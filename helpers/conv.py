@@ -339,8 +339,8 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1, dilation=1) -> np.n
     Returns
     -------
     numpy.ndarray of float64
-        Shape ``floor((n + 2p - f) / s) + 1`` per axis; ``(H - kh + 1, W - kw + 1)``
-        without padding and stride.
+        Shape ``floor((n + 2p - d (f - 1) - 1) / s) + 1`` per axis;
+        ``(H - kh + 1, W - kw + 1)`` without padding, stride and dilation.
 
     Raises
     ------
