@@ -451,21 +451,26 @@ def dilate(kernel, dilation) -> np.ndarray:
 
 
 def _correlate(x, k, shape, before, stride, dilation=(1, 1)) -> np.ndarray:
-    """The one engine: every weight adds its slice of the image into a block of output rows.
+    """The one engine: every weight adds one contiguous run of numbers into a block of rows.
 
-    For a block of output rows we copy the image rows under it into a "slab",
-    converting them to float64 and leaving zeros wherever the windows hang over
-    the image's edge (modes "same" and "full", and padding). Weight ``k[i, j]``
-    meets, at output cell ``(r, c)`` of the block, slab pixel
-    ``(i * dr + r * sr, j * dc + c * sc)`` (``d`` the dilation): a slice of the
-    slab with steps ``(sr, sc)``, so
-    each weight costs one multiply and one add, which numpy does fast. The slab
-    and the accumulators stay in the CPU cache; extra memory is a few blocks,
-    never an image-sized copy, whatever the padding, stride or input dtype.
-    Weights are added in the same order at every position, so a strided result
-    equals the kept cells of the stride-1 result exactly.
+    Weight ``k[i, j]`` meets, at output cell ``(r, c)``, the pixel
+    ``(i * dr + r * sr - br, j * dc + c * sc - bc)`` of the image, ``(br, bc)``
+    being the zeros before it (``before``) and ``(dr, dc)`` the dilation. Below,
+    ``(i, j)`` stands for that offset ``(i * dr, j * dc)``. For a block of output
+    rows, the image rows under it are dealt into ``sr * sc`` "phases", converted to float64, with
+    zeros wherever the windows hang over the image's edge: phase ``(p, q)``
+    holds every ``sr``-th row from ``p`` and every ``sc``-th column from ``q``
+    (with stride 1 there is one phase, the rows themselves). Weight ``k[i, j]``
+    then reads phase ``(i % sr, j % sc)`` from row ``i // sr`` and column
+    ``j // sc`` on, one step at a time: flattened, one contiguous run per
+    weight (it also covers a few columns past the output's right edge,
+    computed and dropped). One multiply and one add over contiguous memory is
+    what numpy does fastest. The phases and the accumulators stay in the CPU
+    cache; extra memory is a few blocks, never an image-sized copy, whatever
+    the padding, stride or input dtype. Weights are added in the same order at
+    every position, so a strided result equals the kept cells of the stride-1
+    result exactly.
     """
-    height, width = x.shape
     dil_rows, dil_cols = dilation
     # The rows and columns of image the kernel spans: only its first and last weights matter.
     kh, kw = dil_rows * (k.shape[0] - 1) + 1, dil_cols * (k.shape[1] - 1) + 1
@@ -483,47 +488,57 @@ def _correlate(x, k, shape, before, stride, dilation=(1, 1)) -> np.ndarray:
         out = np.zeros(shape)
         if not taps:
             return out
-        slab_cols = step_cols * (cols - 1) + kw
-        block = max(1, min(rows, _BLOCK_BYTES // (8 * slab_cols * step_rows)))
-        slab_rows = step_rows * (block - 1) + kh
-        # kw - 1 spare elements: with stride 1 the last row's run reaches that far past the slab.
-        slab = np.empty(slab_rows * slab_cols + kw - 1)
-        flat = (step_rows, step_cols) == (1, 1)
-        # With stride 1, weight (i, j) meets one contiguous run of the flattened slab,
-        # starting at i * slab_cols + j; the run also covers kw - 1 columns past the
-        # output's right edge, computed and dropped. One multiply and one add over
-        # contiguous memory is what numpy does fastest. A stride reads a strided 2-D view.
-        width_done = slab_cols if flat else cols
-        acc = np.empty(block * width_done)
+        # Columns of a phase: enough for the output plus the widest kernel offset.
+        phase_cols = cols + (kw - 1) // step_cols
+        # All phases of a block together take about _BLOCK_BYTES.
+        block = max(1, min(rows, _BLOCK_BYTES // (8 * phase_cols * step_cols * step_rows)))
+        phase_rows = block + (kh - 1) // step_rows
+        # One flat buffer per phase, with a spare row: the last run reaches past the end.
+        phases = np.zeros((step_rows * step_cols, (phase_rows + 1) * phase_cols))
+        acc = np.empty(block * phase_cols)
         tmp = np.empty_like(acc)
-        col0 = -before[1]  # image column under slab column 0
-        ca, cb = max(0, col0), min(width, col0 + slab_cols)
         for r0 in range(0, rows, block):
             n = min(block, rows - r0)
-            top = r0 * step_rows - before[0]  # image row under slab row 0
-            used = step_rows * (n - 1) + kh
-            ra, rb = max(0, top), min(height, top + used)
-            grid = slab[: used * slab_cols].reshape(used, slab_cols)
-            if ra > top or rb < top + used or ca > col0 or cb < col0 + slab_cols:
-                grid.fill(0.0)
-            if ra < rb and ca < cb:
-                grid[ra - top : rb - top, ca - col0 : cb - col0] = x[ra:rb, ca:cb]
-            a = acc[: n * width_done]
-            t = tmp[: n * width_done]
-            a2, t2 = a.reshape(n, width_done), t.reshape(n, width_done)
+            top = r0 * step_rows - before[0]  # image row of the block's first window
+            for p in range(step_rows):
+                for q in range(step_cols):
+                    grid = phases[p * step_cols + q, : phase_rows * phase_cols]
+                    _deal(x, grid.reshape(phase_rows, phase_cols), top + p, q - before[1], stride)
+            a, t = acc[: n * phase_cols], tmp[: n * phase_cols]
             for number, (i, j, w) in enumerate(taps):
-                if flat:
-                    view, into = slab[i * slab_cols + j : i * slab_cols + j + n * slab_cols], t
-                else:
-                    view = grid[
-                        i : i + step_rows * (n - 1) + 1 : step_rows,
-                        j : j + step_cols * (cols - 1) + 1 : step_cols,
-                    ]
-                    into = t2
+                start = (i // step_rows) * phase_cols + j // step_cols
+                phase = phases[(i % step_rows) * step_cols + j % step_cols]
+                run = phase[start : start + n * phase_cols]
                 if number == 0:
-                    np.multiply(view, w, out=a if flat else a2)
+                    np.multiply(run, w, out=a)
                 else:
-                    np.multiply(view, w, out=into)
+                    np.multiply(run, w, out=t)
                     a += t
-            out[r0 : r0 + n] = a2[:, :cols]
+            out[r0 : r0 + n] = a.reshape(n, phase_cols)[:, :cols]
     return out
+
+
+def _deal(x, grid, first_row, first_col, stride) -> None:
+    """Fill ``grid[m, c]`` with ``x[first_row + m * sr, first_col + c * sc]``, 0 outside ``x``."""
+    (row_a, row_b), (col_a, col_b) = (
+        _inside(first, step, count, size)
+        for first, step, count, size in zip(
+            (first_row, first_col), stride, grid.shape, x.shape, strict=True
+        )
+    )
+    if row_a > 0 or row_b < grid.shape[0] or col_a > 0 or col_b < grid.shape[1]:
+        grid.fill(0.0)
+    if row_a < row_b and col_a < col_b:
+        r, c = first_row + row_a * stride[0], first_col + col_a * stride[1]
+        grid[row_a:row_b, col_a:col_b] = x[
+            r : r + (row_b - row_a - 1) * stride[0] + 1 : stride[0],
+            c : c + (col_b - col_a - 1) * stride[1] + 1 : stride[1],
+        ]
+
+
+def _inside(first: int, step: int, count: int, size: int) -> tuple[int, int]:
+    """The range of ``m`` in ``[0, count)`` for which ``first + m * step`` lies in ``[0, size)``."""
+    start = 0 if first >= 0 else (-first + step - 1) // step
+    stop = (size - first + step - 1) // step if size > first else 0
+    start, stop = min(start, count), min(stop, count)
+    return start, max(start, stop)

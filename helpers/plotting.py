@@ -444,18 +444,6 @@ def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) ->
     return image
 
 
-def _finite_values(array, name: str) -> np.ndarray:
-    """The finite values of a real array of any shape, flattened."""
-    values = np.asarray(array)
-    if values.dtype.kind not in "buifO":
-        raise TypeError(f"{name} must hold real numbers, got dtype {values.dtype}")
-    try:
-        values = values.astype(np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must hold real numbers, got non-numeric values") from None
-    return values[np.isfinite(values)]
-
-
 def _unsigned_limits(values: np.ndarray, *, from_zero: bool = True) -> tuple[float, float]:
     """Colour limits spanning the finite values (and 0 when from_zero), never empty."""
     finite = values[np.isfinite(values)]

@@ -66,7 +66,6 @@ __all__ = [
     "palette",
     "png_bytes",
     "signed_levels",
-    "signed_png",
     "unsigned_levels",
     "upscale",
 ]
@@ -431,40 +430,6 @@ def png_bytes(levels, cmap: str = DIVERGING_CMAP, compress_level: int = _COMPRES
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", compress_level=compress_level, compress_type=_COMPRESS_TYPE)
     return buffer.getvalue()
-
-
-def signed_png(
-    values, limit: float | None = None, block: int = 1, grid: bool = False
-) -> tuple[bytes, float]:
-    """A signed array as a PNG on the course's diverging map, centred at zero.
-
-    Parameters
-    ----------
-    values : array_like, shape (H, W)
-        Real numbers; NaN is drawn grey.
-    limit : float, optional
-        As in :func:`signed_levels`.
-    block : int, default 1
-        Upscale each pixel to a square of this side (see :func:`upscale`).
-    grid : bool, default False
-        Grid lines between the squares.
-
-    Returns
-    -------
-    png : bytes
-    limit : float
-        The limit of the colour scale, for a colour bar or a label.
-
-    Examples
-    --------
-    >>> png, limit = signed_png([[0, 30, 30, 0]] * 4, block=10)
-    >>> limit, len(png) > 0
-    (30.0, True)
-    """
-    levels, limit = signed_levels(values, limit)
-    if block > 1:
-        levels = upscale(levels, block, grid)
-    return png_bytes(levels), limit
 
 
 def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = False) -> np.ndarray:

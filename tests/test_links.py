@@ -11,15 +11,14 @@ every link, `make` target and `python tools/...` command the docs mention exists
 import re
 import shlex
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from tools import links
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import links  # noqa: E402  (a script folder, not an installed package)
 
 DOCS = [ROOT / name for name in links.DOCS]
 SETTING = links.load()

@@ -6,15 +6,14 @@ complete, normalised and navigable, and that every relative link resolves.
 """
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from tools import notebook_format
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import notebook_format  # noqa: E402  (a script folder, not an installed package)
 
 NOTEBOOKS = notebook_format.course_notebooks()
 MAX_NOTEBOOK_BYTES = 2_000_000
@@ -77,6 +76,31 @@ def test_metadata_is_normalised_and_navigation_current(path):
     titles = notebook_format.course_titles(order)
     expected = notebook_format.render(read(path), path, order, titles)
     assert path.read_text() == expected, "run `make notebooks`"
+
+
+@pytest.fixture(scope="module")
+def kernel_language_info():
+    """The language_info block a real ipykernel of this environment reports."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+        return kc.kernel_info(reply=True, timeout=30)["content"]["language_info"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_language_info_is_what_the_kernel_reports(path, kernel_language_info):
+    """language_info holds exactly the block ipykernel reports (JupyterLab writes that block
+    into a notebook when its kernel starts: anything less makes an untouched notebook
+    "modified"). The Python version is the one that last ran the notebook."""
+    stored = dict(read(path).metadata.language_info)
+    assert set(stored) == notebook_format.LANGUAGE_INFO_KEYS == set(kernel_language_info)
+    assert notebook_format.VERSION.fullmatch(stored.pop("version"))
+    expected = {k: v for k, v in kernel_language_info.items() if k != "version"}
+    assert stored == expected
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

@@ -24,7 +24,6 @@ from helpers.render import (
     palette,
     png_bytes,
     signed_levels,
-    signed_png,
     unsigned_levels,
     upscale,
 )
@@ -267,19 +266,13 @@ def test_png_round_trip_gives_back_levels_and_palette():
 def test_png_colours_match_matplotlib_normalisation():
     """Decoded colours equal matplotlib's map at Normalize(-m, m) of each value (within a level)."""
     values = np.linspace(-7.0, 7.0, 29).reshape(1, -1)
-    data, limit = signed_png(values)
+    levels, limit = signed_levels(values)
+    data = png_bytes(levels)
     rgb = np.asarray(decode(data).convert("RGB"), dtype=int)[0]
     norm = mpl.colors.Normalize(-limit, limit)
     expected = np.rint(mpl.colormaps[DIVERGING_CMAP](norm(values[0]))[:, :3] * 255)
     # One colour level of the 253 is at most a few units of 255 in any channel.
     assert np.abs(rgb - expected).max() <= 4
-
-
-def test_signed_png_upscales_with_grid():
-    """signed_png(block=...) returns a picture block times larger, and the limit."""
-    data, limit = signed_png([[0, 30, 30, 0]] * 4, block=10, grid=True)
-    assert limit == 30.0
-    assert decode(data).size == (40, 40)
 
 
 @pytest.mark.parametrize("bad", [np.zeros((0, 3), dtype=np.uint8), np.zeros(5, dtype=np.uint8)])

@@ -1,439 +1,290 @@
-"""`make site`: the static HTML site built from the stored notebooks (tools/build_site.py).
+"""`make site`: the Jupyter Book site built from the stored notebooks (tools/book.py).
 
-Fast checks without a browser: every notebook has a page, every link and image resolves
-inside the site (or is an https link out), nothing is loaded from the network, builds are
-byte-identical, the math of chapters 02 and 07 is drawn, widgets are shown by their text
-fallback, solutions are collapsed, the navigation follows the reading order. The browser
-test (tests/browser/test_site.py) opens the pages in Chromium.
+The site is built once here, for a published address and a JupyterHub (so that every launch
+button exists), into a temporary folder. These checks read the HTML files; the browser test
+(tests/browser/test_site.py) loads the pages in Chromium.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-import sys
 import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
+import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import build_site  # noqa: E402  (a script folder, not an installed package)
-import notebook_format  # noqa: E402
+from tools import book, book_ext, links, notebook_format
 
-NOTEBOOK_DIR = ROOT / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = notebook_format.course_notebooks()
+CHAPTERS = [p for p in NOTEBOOKS if p.name != notebook_format.CONTENTS]
+PUBLISHED = "https://github.com/example-org/convolution-course"
+HUB = "https://hub.example.edu"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
-class PageParser(HTMLParser):
-    """The ids, link and source attributes, and visible text of one page."""
+class Page(HTMLParser):
+    """What one built page holds: ids, every URL it refers to, links by class, text."""
 
-    def __init__(self):
+    def __init__(self, path: Path):
         super().__init__(convert_charrefs=True)
+        self.path = path
         self.ids: set[str] = set()
-        self.urls: list[tuple[str, str, str]] = []  # (tag, attribute, value)
-        self.rel: dict[str, str] = {}  # rel="prev"/"next" of <a> -> href (last one wins)
-        self.text: list[str] = []  # text outside <code>, <pre>, <svg>, <title>
-        self._skip = 0
+        self.refs: list[tuple[str, str, dict]] = []  # (tag, url, attributes)
+        self.text: list[str] = []
+        self.details: list[str] = []  # the summary text of each <details>
+        self._summary = False
+        self.feed(path.read_text(encoding="utf-8"))
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if "id" in attrs:
             self.ids.add(attrs["id"])
-        for name in ("href", "src"):
-            if name in attrs:
-                self.urls.append((tag, name, attrs[name]))
-        if tag == "a" and attrs.get("rel") in ("prev", "next"):
-            self.rel[attrs["rel"]] = attrs["href"]
-        if tag in ("code", "pre", "svg", "title", "style"):
-            self._skip += 1
+        for name in ("href", "src", "data"):
+            if attrs.get(name):
+                self.refs.append((tag, attrs[name], attrs))
+        if tag == "summary":
+            self._summary = True
+            self.details.append("")
 
     def handle_endtag(self, tag):
-        if tag in ("code", "pre", "svg", "title", "style"):
-            self._skip -= 1
+        if tag == "summary":
+            self._summary = False
 
     def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
+        self.text.append(data)
+        if self._summary:
+            self.details[-1] += data
 
-
-def parse(path: Path) -> PageParser:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def read_notebook(path: Path) -> dict:
-    return build_site.load_notebook(path)
+    def links(self, host: str) -> list[str]:
+        return [
+            url
+            for tag, url, _ in self.refs
+            if tag == "a" and urllib.parse.urlsplit(url).hostname == host
+        ]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The site built once into a temporary folder: (folder, report)."""
-    out = tmp_path_factory.mktemp("site") / "_site"
-    return out, build_site.build(out)
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("book") / "_site"
+    book.build(out, repository=PUBLISHED, hub=HUB, work=tmp_path_factory.mktemp("work"))
+    return out
 
 
-def pages_of(out: Path) -> list[Path]:
-    return sorted(out.glob("*.html"))
+def page_of(site: Path, notebook: Path) -> Page:
+    return Page(site / "notebooks" / f"{notebook.stem}.html")
 
 
-def test_every_notebook_has_a_page(site):
-    """Each notebook found by the NN-name pattern has a page; the contents is index.html."""
-    out, report = site
-    for path in NOTEBOOKS:
-        expected = "index.html" if path.name == notebook_format.CONTENTS else f"{path.stem}.html"
-        assert (out / expected).is_file(), f"no page for {path.name}"
-        assert expected in report.pages
-    assert (out / "style.css").is_file()
+def all_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
-def test_build_reports_no_warning(site):
-    """No broken link, no raw HTML shown as text, no formula left as TeX."""
-    _out, report = site
-    assert report.warnings == []
-    assert report.fallbacks == []
+def test_every_chapter_and_both_docs_have_a_page_in_reading_order(site):
+    """The sidebar lists the contents, every chapter in order, then README and INSTRUCTORS;
+    index.html opens the contents."""
+    index = (site / "index.html").read_text()
+    assert 'url=notebooks/00-contents.html"' in index
+    contents = page_of(site, NOTEBOOKS[0])
+    sidebar = [
+        url
+        for tag, url, attrs in contents.refs
+        if tag == "a" and "reference internal" in attrs.get("class", "")
+    ]
+    order = [u for u in sidebar if u.endswith(".html") and "#" not in u]
+    expected = [f"{p.stem}.html" for p in CHAPTERS] + ["../README.html", "../INSTRUCTORS.html"]
+    positions = [order.index(name) for name in expected]
+    assert positions == sorted(positions), order
+    for name in ("README.html", "INSTRUCTORS.html"):
+        assert (site / name).is_file()
 
 
-def test_titles_and_order_agree_with_the_notebook_tools():
-    """The site reads notebooks as JSON; its titles and order match tools/notebook_format."""
-    site = build_site.Site(Path("unused"))
-    assert site.order == NOTEBOOKS
-    for path in NOTEBOOKS:
-        import nbformat
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.name for p in CHAPTERS])
+def test_launch_buttons_come_from_the_one_setting(site, path):
+    """Binder, JupyterHub (nbgitpuller) and Colab open this chapter of the set repository."""
+    page = page_of(site, path)
+    course = links.load(repository=PUBLISHED)
+    notebook = f"notebooks/{path.name}"
+    binder = set(page.links("mybinder.org"))
+    expected = links.binder_url(course, course.hub_branch).replace(course.contents, notebook)
+    assert binder == {expected}
+    hub = [
+        urllib.parse.parse_qs(urllib.parse.urlsplit(u).query) for u in page.links("hub.example.edu")
+    ]
+    puller = urllib.parse.parse_qs(urllib.parse.urlsplit(links.nbgitpuller_url(course, HUB)).query)
+    assert hub and all(q["repo"] == puller["repo"] and q["branch"] == puller["branch"] for q in hub)
+    assert {q["urlpath"][0] for q in hub} == {f"lab/tree/{course.clone_dir}/{notebook}"}
+    colab = set(page.links("colab.research.google.com"))
+    assert colab == {
+        f"https://colab.research.google.com/github/example-org/convolution-course/blob/{course.hub_branch}/{notebook}"
+    }
+    assert PUBLISHED in {url for tag, url, _ in page.refs if tag == "a"}
 
-        assert site.titles[path] == notebook_format.title_of(nbformat.read(path, as_version=4))
-    assert (build_site.CONTENTS, build_site.NAV_TAG) == (
-        notebook_format.CONTENTS,
-        notebook_format.NAV_TAG,
-    )
+
+def test_no_launch_buttons_for_the_placeholder_address():
+    """While the setting is the placeholder, the book has no repository and no launch URL."""
+    placeholder = links.course(links.PLACEHOLDER, "main", "main", "notebooks/00-contents.ipynb")
+    config = book.config(placeholder, hub=HUB)
+    assert config["repository"]["url"] == ""
+    assert set(config["launch_buttons"]) == {"notebook_interface"}
+    assert config["html"]["use_repository_button"] is False
 
 
-def test_every_link_and_source_resolves(site):
-    """Every href/src is a file in the site (and its #anchor an id there), an https link out,
-    or a data: URL; nothing points outside the site folder."""
-    out, _report = site
-    parsed = {page.name: parse(page) for page in pages_of(out)}
-    problems = []
-    for name, page in parsed.items():
-        for tag, attribute, value in page.urls:
-            parts = urllib.parse.urlsplit(value)
-            where = f"{name}: <{tag} {attribute}={value!r}>"
-            if parts.scheme == "data":
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_each_page_offers_its_notebook_for_download(site, path):
+    """The download button links the .ipynb, which is the committed notebook, byte for byte."""
+    page = page_of(site, path)
+    target = f"../_sources/notebooks/{path.name}"
+    assert target in {url for _, url, _ in page.refs}
+    assert (site / "_sources" / "notebooks" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    """No page, stylesheet or script refers to another host for anything it loads (scripts,
+    styles, fonts, images, frames); MathJax is the site's own copy."""
+    loaded = []
+    for path in all_pages(site):
+        page = Page(path)
+        for tag, url, attrs in page.refs:
+            if tag == "a" or (tag == "link" and attrs.get("rel") in ("canonical",)):
                 continue
-            if parts.scheme or parts.netloc:
-                if not (tag == "a" and parts.scheme in ("https", "mailto")):
-                    problems.append(f"{where}: only <a> may point elsewhere, over https")
+            if urllib.parse.urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                loaded.append(f"{path.relative_to(site)}: <{tag}> {url}")
+    for path in list(site.rglob("*.css")) + list(site.rglob("*.js")):
+        if "mathjax" in path.parts:
+            continue  # MathJax's own loader names its CDN as a default it does not use here
+        text = path.read_text(errors="replace")
+        for url in re.findall(
+            r"@import\s+url\(['\"]?(https?://[^'\")]+)|url\(['\"]?(https?://[^'\")]+)", text
+        ):
+            loaded.append(f"{path.relative_to(site)}: {url}")
+    assert loaded == []
+    chapter = (site / "notebooks" / "02-correlation-vs-convolution.html").read_text()
+    assert "_static/mathjax/tex-chtml.js" in chapter
+    assert (site / "_static" / "mathjax" / "tex-chtml.js").is_file()
+
+
+def test_every_relative_link_and_anchor_resolves(site):
+    """Each relative URL of every page names a file of the site, and each #anchor an id."""
+    pages = {path: Page(path) for path in all_pages(site)}
+    broken = []
+    for path, page in pages.items():
+        for _tag, url, _ in page.refs:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme or url.startswith(("//", "javascript:", "mailto:")):
                 continue
             target = (
-                (out / name).parent / urllib.parse.unquote(parts.path) if parts.path else out / name
+                (path.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else path
             )
-            target = target.resolve()
-            if not target.is_relative_to(out.resolve()) or not target.is_file():
-                problems.append(f"{where}: no such file in the site")
-                continue
-            if parts.fragment:
-                ids = parsed[target.name].ids if target.suffix == ".html" else set()
-                if urllib.parse.unquote(parts.fragment) not in ids:
-                    problems.append(f"{where}: no id {parts.fragment!r} in {target.name}")
-    assert problems == []
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {url}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else Page(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(site)}: {url} (no such id)")
+    assert broken == []
 
 
-def test_nothing_loaded_from_the_network(site):
-    """No CDN, no script, no remote stylesheet, font or image: the pages work offline."""
-    out, _report = site
-    for path in [*pages_of(out), out / "style.css"]:
-        text = path.read_text(encoding="utf-8")
-        lowered = text.lower()
-        assert "cdn" not in lowered, path.name
-        assert "<script" not in lowered, path.name
-        assert "@import" not in lowered and "url(" not in lowered, path.name
-        assert not re.search(
-            r"""<(?:img|link|iframe|source|video|audio)[^>]+(?:src|href)=["']?(?:https?:)?//""",
-            lowered,
-        ), path.name
+def test_navigation_and_set_up_cells_are_left_out(site):
+    """The notebooks' navigation lines and set-up cells are not on any page."""
+    for path in NOTEBOOKS:
+        text = (site / "notebooks" / f"{path.stem}.html").read_text()
+        assert "COURSE_REPOSITORY" not in text
+        assert "(end of the course)" not in text and "(start of the course)" not in text
+        assert "[Contents](00-contents.ipynb)" not in text
 
 
-def test_building_twice_gives_identical_files(tmp_path):
-    """Deterministic: two builds from the same notebooks write the same files, byte for byte.
-
-    (From a snapshot of the repository's top-level files and notebooks/, so that a notebook
-    saved between the two builds cannot make them differ.)
-    """
-    snapshot = tmp_path / "repo"
-    shutil.copytree(NOTEBOOK_DIR, snapshot / "notebooks")
-    for path in ROOT.iterdir():
-        if path.is_file():
-            shutil.copyfile(path, snapshot / path.name)
-    first, second = tmp_path / "first", tmp_path / "second"
-    build_site.build(first, snapshot / "notebooks", snapshot)
-    build_site.build(second, snapshot / "notebooks", snapshot)
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    for relative in files:
-        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.name for p in CHAPTERS])
+def test_solutions_are_folded(site, path):
+    """Every solution cell is folded behind "Show the solution", and nothing else is."""
+    nb = nbformat.read(path, as_version=4)
+    solutions = sum("solution" in c.metadata.get("tags", []) for c in nb.cells)
+    # MyST-NB's summary holds both labels; the theme's CSS shows one at a time.
+    summaries = [" ".join(s.split()) for s in page_of(site, path).details]
+    assert solutions > 0
+    assert summaries == ["Show the solution Hide the solution"] * solutions, summaries
 
 
-@pytest.mark.parametrize("stem", ["02-correlation-vs-convolution", "07-learn-a-filter"])
-def test_math_is_drawn(site, stem):
-    """Every formula of chapters 02 and 07 is an SVG with its TeX as label; no $ left in text."""
-    out, report = site
-    path = NOTEBOOK_DIR / f"{stem}.ipynb"
-    formulas = []
-    for cell in read_notebook(path)["cells"]:
-        if cell["cell_type"] == "markdown":
-            formulas += build_site.extract_math(cell["source"])[1]
-    assert len(formulas) >= 10, "the chapter has its formulas"
-    html = (out / f"{stem}.html").read_text(encoding="utf-8")
-    assert html.count('<svg class="math') == len(formulas)
-    for tex, _display in formulas:
-        assert f'aria-label="{build_site.esc(tex.strip())}"' in html
-    assert not [f for f in report.fallbacks if f.startswith(path.name)]
-    assert "$" not in "".join(parse(out / f"{stem}.html").text)
-
-
-def test_math_fallback_and_parsing():
-    """Code spans and escaped dollars are not math; what mathtext cannot parse stays as TeX."""
-    text, formulas = build_site.extract_math(
-        "Costs \\$5, `$x$` in code, $a_1$ and\n\n```\n$$ not math $$\n```\n$$\nb^2\n$$ and $ c $"
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_widgets_are_notes_pointing_to_their_figure(site, path):
+    """Each stored widget view is a note on the page that links a section of the same page
+    holding a figure; no widget script is loaded."""
+    nb = nbformat.read(path, as_version=4)
+    widgets = sum(
+        WIDGET in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs
     )
-    assert formulas == [("a_1", False), ("\nb^2\n", True)]
-    assert "`$x$`" in text and "$$ not math $$" in text and "$ c $" in text
-    assert build_site.tex_to_svg(r"\notacommand{x}") is None
-    assert build_site.tex_to_svg(r"\big(x\big)") is not None  # sizing commands are dropped
-    assert build_site.normalise_tex(r"\sum_i \sum_j x") == r"\sum_i\, \sum_j x"
+    text = (site / "notebooks" / f"{path.stem}.html").read_text()
+    notes = re.findall(r'<div class="admonition note widget-note".*?</div>', text, re.S)
+    assert len(notes) == widgets
+    page = page_of(site, path)
+    for note in notes:
+        anchors = re.findall(r'href="#([^"]+)"', note)
+        assert len(anchors) == 1 and anchors[0] in page.ids, note
+        assert "launch buttons" in note and "00-contents.html#how-to-run-it" in note
+    assert WIDGET not in text and "embed-amd" not in text and "require.min.js" not in text
 
 
-def test_widgets_are_shown_by_their_text_fallback(site):
-    """Each stored widget view shows its text/plain description and a note, never a loader."""
-    out, _report = site
-    seen = 0
-    for path in NOTEBOOKS:
-        page = out / build_site.page_name(path, ROOT)
-        html = page.read_text(encoding="utf-8")
-        assert "Loading widget" not in html and "Error displaying widget" not in html
-        for cell in read_notebook(path)["cells"]:
-            for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                if WIDGET in data:
-                    seen += 1
-                    assert build_site.esc(data["text/plain"]) in html, path.name
-                    assert 'class="output widget-note"' in html
-    assert seen >= 3, "the course stores widget views in 03, 04, 06 and 10"
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_widget_names_its_static_figure(path):
+    """Each cell that shows a widget carries a tag figure:<cell id> naming an earlier cell
+    that shows a figure (the one the site's note points to)."""
+    nb = nbformat.read(path, as_version=4)
+    cells = [dict(c) for c in nb.cells]
+    ids = [c.id for c in nb.cells]
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and any(WIDGET in o.get("data", {}) for o in cell.outputs):
+            named = [t for t in cell.metadata.get("tags", []) if t.startswith(book_ext.FIGURE_TAG)]
+            assert len(named) == 1, f"{cell.id}: no figure tag"
+            figure = ids.index(named[0].removeprefix(book_ext.FIGURE_TAG))
+            assert figure < index and book_ext._shows_a_figure(cells[figure]), cell.id
 
 
-def test_sliding_window_gif_is_on_the_03_page(site):
-    """The chapter 03 animation is an <img> of the copied GIF, with its size."""
-    out, _report = site
-    page = parse(out / "03-the-5x5-example.html")
-    assert ("img", "src", "figures/03-sliding-window.gif") in page.urls
-    gif = out / "figures" / "03-sliding-window.gif"
-    assert gif.read_bytes() == (NOTEBOOK_DIR / "figures" / "03-sliding-window.gif").read_bytes()
-
-
-def test_output_images_are_written(site):
-    """Every stored PNG output is a file the page shows (count per notebook)."""
-    out, _report = site
-    for path in NOTEBOOKS:
-        count = sum(
-            "image/png" in o.get("data", {})
-            for c in read_notebook(path)["cells"]
-            for o in c.get("outputs", [])
-        )
-        page = parse(out / build_site.page_name(path, ROOT))
-        shown = [v for t, a, v in page.urls if t == "img" and v.startswith(f"outputs/{path.stem}/")]
-        assert len(shown) == count, path.name
-
-
-def test_navigation_follows_the_reading_order(site):
-    """prev/next links follow notebooks/NN-* order; one pager at the top and one at the bottom,
-    and the notebooks' own navigation cells are left out."""
-    out, _report = site
-    names = [build_site.page_name(p, ROOT) for p in NOTEBOOKS]
-    for i, name in enumerate(names):
-        html = (out / name).read_text(encoding="utf-8")
-        page = parse(out / name)
-        assert page.rel.get("prev") == (names[i - 1] if i > 0 else None), name
-        assert page.rel.get("next") == (names[i + 1] if i + 1 < len(names) else None), name
-        assert html.count('<nav class="pager"') == 2
-        assert "start of the course" not in html and "end of the course" not in html
-        assert ".ipynb" not in "".join(v for _t, _a, v in page.urls)
-
-
-def test_solutions_are_collapsed_with_their_output(site):
-    """Each cell tagged solution is a closed <details> holding its source and output."""
-    out, _report = site
-    for path in NOTEBOOKS:
-        cells = read_notebook(path)["cells"]
-        solutions = [c for c in cells if "solution" in c.get("metadata", {}).get("tags", [])]
-        html = (out / build_site.page_name(path, ROOT)).read_text(encoding="utf-8")
-        blocks = re.findall(r'<details class="cell code solution">(.*?)</details>', html, re.S)
-        assert len(blocks) == len(solutions), path.name
-        for block, cell in zip(blocks, solutions, strict=True):
-            assert "<summary>Solution</summary>" in block
-            if cell["outputs"]:
-                assert 'class="outputs"' in block
-        assert "<details open" not in html
-
-
-def test_links_outside_notebooks_become_pages(site):
-    """../README.md (linked from the contents) is rendered as readme.html, links rewritten."""
-    out, _report = site
-    index = parse(out / "index.html")
-    assert ("a", "href", "readme.html") in index.urls
-    readme = parse(out / "readme.html")
-    hrefs = [v for t, _a, v in readme.urls if t == "a"]
-    assert "index.html" in hrefs, "README's link to notebooks/00-contents.ipynb"
-    assert not [h for h in hrefs if h.endswith((".ipynb", ".md"))]
-
-
-# --------------------------------------------------------------------------- a tiny course
-
-
-def _notebook(cells):
-    return {
-        "cells": cells,
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-
-
-def _md(source, cell_id, tags=()):
-    return {
-        "cell_type": "markdown",
-        "id": cell_id,
-        "metadata": {"tags": list(tags)},
-        "source": source,
-    }
-
-
-def _code(source, cell_id, outputs, metadata=None):
-    return {
-        "cell_type": "code",
-        "id": cell_id,
-        "metadata": metadata or {},
-        "execution_count": 1,
-        "source": source,
-        "outputs": outputs,
-    }
-
-
-@pytest.fixture
-def tiny_course(tmp_path):
-    """A two-notebook course with hostile outputs and links, in a scratch repository."""
-    root = tmp_path / "repo"
-    notebooks = root / "notebooks"
-    notebooks.mkdir(parents=True)
-    (root / "LICENSE").write_text("MIT\n")
-    (root / "GUIDE.md").write_text("# Guide\n\n[back](notebooks/00-contents.ipynb#Intro)\n")
-    contents = [
-        _md("nav", "nav-top", ["navigation"]),
-        _md(
-            "# Intro\n\n[one](01-one.ipynb#A-heading) [guide](../GUIDE.md) [lic](../LICENSE)", "c1"
-        ),
-        _md(
-            "[gone](02-missing.ipynb) ![badge](https://example.org/b.svg) <script>x</script>", "c2"
-        ),
+def test_widget_note_names_the_figure_tagged_else_the_nearest_above():
+    """The note links the section of the tagged figure, else of the closest earlier figure
+    (code output or image), else no section."""
+    cells = [
+        {"cell_type": "markdown", "source": "## 1. First\n\ntext"},
+        {"cell_type": "code", "source": "", "outputs": [{"data": {"image/png": "x"}}]},
+        {"cell_type": "markdown", "source": "## 2. Second part"},
+        {"cell_type": "markdown", "source": "![animation](figures/a.gif)"},
+        {"cell_type": "markdown", "source": "## 3. Try it"},
+        {"cell_type": "code", "source": "", "outputs": []},
     ]
-    one = [
-        _md("# One\n\n## A heading\n\nCost: $a^2$ and `$b$`.", "o1"),
-        _code(
-            "print('<b>')",
-            "o2",
-            [
-                {
-                    "output_type": "stream",
-                    "name": "stdout",
-                    "text": ["<b>bold?</b>\n", "\x1b[31mred\x1b[0m\n"],
-                },
-                {
-                    "output_type": "display_data",
-                    "metadata": {},
-                    "data": {
-                        "text/html": "<table><tr><td>1</td></tr></table><script>alert(1)</script>"
-                    },
-                },
-            ],
-        ),
-        _code(
-            "answer = 42",
-            "o3",
-            [{"output_type": "stream", "name": "stdout", "text": "✓ Right\n"}],
-            {"tags": ["solution"], "jupyter": {"source_hidden": True}},
-        ),
-        _code(
-            "w",
-            "o4",
-            [
-                {
-                    "output_type": "execute_result",
-                    "execution_count": 1,
-                    "metadata": {},
-                    "data": {WIDGET: {"model_id": "x"}, "text/plain": "Stepper <demo>"},
-                }
-            ],
-        ),
-    ]
-    (notebooks / "00-contents.ipynb").write_text(json.dumps(_notebook(contents)))
-    (notebooks / "01-one.ipynb").write_text(json.dumps(_notebook(one)))
-    draft = [_code("x = 1", "d1", [])]  # a chapter being written: no title yet
-    (notebooks / "05-draft-chapter.ipynb").write_text(json.dumps(_notebook(draft)))
-    return root
+    note = book_ext.widget_note(cells, 5, "Stepper: position 1")
+    assert 'href="#second-part"' in note and "2. Second part" in note
+    assert "Stepper: position 1" in note
+    assert 'href="#' not in book_ext.widget_note(cells[4:], 1, "")
+    cells[5]["metadata"] = {"tags": ["figure:first-figure"]}
+    cells[1]["id"] = "first-figure"
+    assert 'href="#first"' in book_ext.widget_note(cells, 5, "")
 
 
-def test_tiny_course_escapes_and_links(tiny_course, tmp_path):
-    """Outputs are escaped (text) or sanitised (HTML: no script); links are rewritten, copied,
-    made pages, or reported; remote images are never loaded."""
-    out = tmp_path / "out"
-    report = build_site.build(out, tiny_course / "notebooks", tiny_course)
-    index = (out / "index.html").read_text()
-    one = (out / "01-one.html").read_text()
-    assert 'href="01-one.html#A-heading"' in index
-    assert 'href="guide.html"' in index and (out / "guide.html").is_file()
-    assert 'href="index.html#Intro"' in (out / "guide.html").read_text()
-    assert 'href="files/LICENSE.txt"' in index and (out / "files" / "LICENSE.txt").is_file()
-    assert "example.org" not in index.replace('title="https://example.org/b.svg"', "")
-    assert "<script>" not in index and "<script>" not in one
-    assert "&lt;b&gt;bold?&lt;/b&gt;" in one and "\x1b" not in one
-    assert "<table>" in one and "alert" in one  # the script's text, escaped
-    assert '<details class="cell code solution"><summary>Solution</summary>' in one
-    assert "Stepper &lt;demo&gt;" in one and "widget-note" in one
-    assert 'id="A-heading"' in one and '<svg class="math"' in one and "<code>$b$</code>" in one
-    assert any("02-missing.ipynb" in w for w in report.warnings)
-    assert any("raw HTML" in w for w in report.warnings)
-    assert any("05-draft-chapter.ipynb: no '# Title'" in w for w in report.warnings)
-    assert 'rel="next" href="05-draft-chapter.html"' in one
-    assert "05 · Draft chapter" in one
-    with pytest.raises(build_site.SiteError, match="02-missing"):
-        build_site.build(out, tiny_course / "notebooks", tiny_course, strict=True)
-
-
-def test_refuses_to_empty_a_folder_it_did_not_make(tmp_path):
-    """A non-empty output folder without the build's marker file is left alone."""
-    precious = tmp_path / "precious"
-    precious.mkdir()
-    (precious / "notes.txt").write_text("keep me")
-    with pytest.raises(build_site.SiteError, match="refusing"):
-        build_site.build(precious)
-    assert (precious / "notes.txt").read_text() == "keep me"
-
-
-def test_make_site_builds_into_site_dir(tmp_path):
-    """`make site SITE_DIR=...` builds the site there (the venv stamp is taken as current)."""
-    out = tmp_path / "made"
-    result = subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "site", f"SITE_DIR={out}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
+def test_remote_images_become_their_alt_text():
+    """A badge from another host is shown as its alt text, a local image stays."""
+    text = (
+        "[![Launch on Binder](https://mybinder.org/badge_logo.svg)](https://x) ![a](figures/a.gif)"
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (out / "index.html").is_file()
-    assert "built" in result.stdout
+    assert book_ext.drop_remote_images(text) == "[Launch on Binder](https://x) ![a](figures/a.gif)"
+    assert book_ext.drop_remote_images('<img alt="logo" src="https://a/b.png">') == "logo"
+
+
+def test_stored_outputs_are_shown_without_executing(site):
+    """The contents page shows the stored output of its cell; the book executes nothing."""
+    text = "".join(page_of(site, NOTEBOOKS[0]).text)
+    assert "[[4. 3. 4.]" in text
+    assert book.config(links.load())["execute"] == {"execute_notebooks": "off"}
+
+
+def test_search_index_knows_scharr(site):
+    """Sphinx's search index (used offline by search.html) holds the word Scharr."""
+    assert "scharr" in (site / "searchindex.js").read_text().lower()
+    assert (site / "search.html").is_file()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
+    """`make site SITE_DIR=...` on a folder with other files stops without touching it."""
+    (tmp_path / "keep.txt").write_text("mine")
+    with pytest.raises(SystemExit, match="not made by"):
+        book.build(tmp_path, work=tmp_path.parent / "work-unused")
+    assert (tmp_path / "keep.txt").read_text() == "mine"

@@ -1,8 +1,8 @@
 """Where the course's notebooks are, their reading order and their titles.
 
-The light part of ``tools/notebook_format.py``, kept apart so that ``tools/build_site.py``
-can use it without importing nbformat (about 1.5 s to load): notebooks may be passed
-as ``nbformat`` notebooks or as plain dicts read from JSON.
+The light part of ``tools/notebook_format.py``, kept apart so that ``tools/book.py``
+can use it without importing nbformat: notebooks may be passed as ``nbformat`` notebooks
+or as plain dicts read from JSON.
 """
 
 from __future__ import annotations

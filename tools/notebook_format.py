@@ -8,15 +8,31 @@ Navigation: every numbered notebook starts and ends with a markdown cell
 tagged ``navigation`` holding "previous | contents | next" links; the contents
 notebook's list of chapters is the cell tagged ``contents-list``. All three are
 written from the notebooks' own titles (their first ``# `` heading), never by
-hand.
+hand. Navigation cells also carry ``remove-cell``: the Jupyter Book site draws its
+own navigation and leaves them out.
+
+Set-up: the first code cell of every notebook that imports ``helpers`` is the cell
+tagged ``bootstrap`` (written here, from the repository address in ``pyproject.toml``'s
+``[tool.course]``). It does nothing when ``helpers`` is importable (``make lab``, Binder,
+a hub image); in a checkout without the package installed (an nbgitpuller copy on a
+JupyterHub) it puts the repository's root on ``sys.path``; on Colab it installs the course
+from its repository address.
+
+Metadata: the notebook keeps its ``kernelspec`` and ``language_info`` and nothing else.
+``language_info`` is exactly the block ipykernel reports (JupyterLab writes that block into
+a notebook as soon as its kernel starts, so anything less makes an untouched notebook
+"modified"); the Python version in it is the one that last executed the notebook.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
-from course_files import (  # re-exported: the hygiene tests and run_notebooks use them here
+
+from tools import links
+from tools.course_files import (  # re-exported: the hygiene tests and run_notebooks use them
     CONTENTS,
     NAV_TAG,
     NOTEBOOK_DIR,
@@ -26,6 +42,47 @@ from course_files import (  # re-exported: the hygiene tests and run_notebooks u
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LIST_TAG = "contents-list"
+BOOTSTRAP_TAG = "bootstrap"
+# Jupyter Book's tag for "leave this cell out of the page".
+SITE_REMOVE_TAG = "remove-cell"
+# The keys ipykernel puts in language_info, all but "version" fixed for CPython 3.
+LANGUAGE_INFO_KEYS = {
+    "codemirror_mode",
+    "file_extension",
+    "mimetype",
+    "name",
+    "nbconvert_exporter",
+    "pygments_lexer",
+    "version",
+}
+VERSION = re.compile(r"3\.\d+\.\d+")
+
+BOOTSTRAP_SOURCE = """\
+# Set-up: make the course's `helpers` package importable wherever this notebook runs.
+# It does nothing where the course is installed (make lab, Binder). In a copy of the
+# repository (a JupyterHub) it uses the copy's helpers/ folder; on Colab it installs the
+# course from its repository. Written by tools/notebook_format.py: edit it there.
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+COURSE_REPOSITORY = "{repository}"
+
+if importlib.util.find_spec("helpers") is None:
+    here = Path.cwd().resolve()
+    roots = [p for p in (here, *here.parents) if (p / "helpers" / "__init__.py").is_file()]
+    if roots:
+        sys.path.insert(0, str(roots[0]))
+    elif "google.colab" in sys.modules:
+        pip = [sys.executable, "-m", "pip", "install", "--quiet"]
+        subprocess.run([*pip, f"git+{{COURSE_REPOSITORY}}"], check=True)
+    else:
+        raise ModuleNotFoundError(
+            f"the course's helpers package is missing: install it with "
+            f"`pip install git+{{COURSE_REPOSITORY}}`, or open the notebook from the repository"
+        )
+    importlib.invalidate_caches()"""
 # Cell metadata worth keeping: tags (nbval, navigation) and the hidden-source flag
 # that collapses exercise solutions. Everything else is editor noise.
 CELL_METADATA_KEYS = ("tags", "jupyter")
@@ -57,7 +114,7 @@ def contents_text(order: list[Path], titles: dict[Path, str]) -> str:
 
 
 def _tagged_markdown(source: str, tag: str, cell_id: str):
-    cell = nbformat.v4.new_markdown_cell(source, metadata={"tags": [tag]})
+    cell = nbformat.v4.new_markdown_cell(source, metadata={"tags": [tag, SITE_REMOVE_TAG]})
     cell.id = cell_id
     return cell
 
@@ -67,6 +124,57 @@ def set_navigation(nb, text: str) -> None:
     nb.cells = [c for c in nb.cells if NAV_TAG not in c.metadata.get("tags", [])]
     nb.cells.insert(0, _tagged_markdown(text, NAV_TAG, "nav-top"))
     nb.cells.append(_tagged_markdown(text, NAV_TAG, "nav-bottom"))
+
+
+def bootstrap_source(repository: str | None = None) -> str:
+    """The set-up cell's code, for the course's repository address (``[tool.course]``)."""
+    if repository is None:
+        repository = links.load().repository
+    return BOOTSTRAP_SOURCE.format(repository=repository)
+
+
+def _imports_helpers(cell) -> bool:
+    return (
+        cell.cell_type == "code"
+        and re.search(r"^\s*(from|import) helpers\b", cell.source, flags=re.MULTILINE) is not None
+    )
+
+
+def set_bootstrap(nb, source: str) -> None:
+    """Make the set-up cell the first code cell if any cell imports ``helpers``.
+
+    An existing set-up cell keeps its stored execution count and outputs when its code is
+    unchanged (so that tidying an executed notebook leaves it as executed).
+    """
+    old = [c for c in nb.cells if BOOTSTRAP_TAG in c.metadata.get("tags", [])]
+    nb.cells = [c for c in nb.cells if BOOTSTRAP_TAG not in c.metadata.get("tags", [])]
+    if not any(_imports_helpers(c) for c in nb.cells):
+        return
+    if old and old[0].source == source:
+        cell = old[0]
+    else:
+        cell = nbformat.v4.new_code_cell(source)
+    cell.id = "bootstrap"
+    cell.metadata = nbformat.NotebookNode(tags=[BOOTSTRAP_TAG, SITE_REMOVE_TAG])
+    first_code = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+    nb.cells.insert(first_code, cell)
+
+
+def language_info(current=None) -> dict:
+    """The ``language_info`` block ipykernel writes, keeping a valid stored Python version.
+
+    ``current`` is the notebook's block (or None). Its version stays when it is a CPython 3
+    version: it records which Python last executed the notebook, and a kernel on another
+    patch release reports its own. Every other key is ipykernel's.
+    """
+    from ipykernel.ipkernel import IPythonKernel
+
+    info = dict(IPythonKernel.language_info)
+    info["codemirror_mode"] = dict(info["codemirror_mode"])
+    stored = (current or {}).get("version")
+    if isinstance(stored, str) and VERSION.fullmatch(stored):
+        info["version"] = stored
+    return info
 
 
 def set_contents_list(nb, text: str) -> None:
@@ -80,7 +188,7 @@ def set_contents_list(nb, text: str) -> None:
 def normalise(nb) -> None:
     """Normalise notebook and cell metadata in place (kernelspec python3, no editor noise)."""
     nb.metadata = nbformat.NotebookNode(
-        kernelspec=dict(KERNELSPEC), language_info={"name": "python"}
+        kernelspec=dict(KERNELSPEC), language_info=language_info(nb.metadata.get("language_info"))
     )
     nb.nbformat, nb.nbformat_minor = 4, 5
     for cell in nb.cells:
@@ -95,6 +203,7 @@ def normalise(nb) -> None:
 def render(nb, path: Path, order: list[Path], titles: dict[Path, str]) -> str:
     """The exact text the course stores for ``nb``: navigation, contents list, metadata."""
     set_navigation(nb, navigation_text(path, order, titles))
+    set_bootstrap(nb, bootstrap_source())
     if path.name == CONTENTS:
         set_contents_list(nb, contents_text(order, titles))
     normalise(nb)
@@ -119,6 +228,6 @@ def tidy(paths: list[Path] | None = None) -> list[Path]:
     return changed
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python -m tools.notebook_format
     for changed_path in tidy():
         print(f"tidied {changed_path.relative_to(NOTEBOOK_DIR.parent)}")

@@ -4,7 +4,11 @@
 deterministic (seeded randomness, no timings stored), so running it twice on
 an unchanged tree leaves git with nothing to show.
 
-Usage: ``python tools/run_notebooks.py [notebooks/NN-name.ipynb ...]``
+Execution is nbclient's (what ``jupyter execute`` runs), with two settings the command line
+does not offer: no timings stored and one stream output per print; what is course-specific
+(navigation, the set-up cell, the figures markdown cells show) is written around it.
+
+Usage: ``python -m tools.run_notebooks [notebooks/NN-name.ipynb ...]``
 """
 
 from __future__ import annotations
@@ -17,9 +21,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from helpers.animation import write_course_figures
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import notebook_format  # a sibling script, not an installed package
+from tools import notebook_format
 
 TIMEOUT_SECONDS = 300
 
