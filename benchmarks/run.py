@@ -9,6 +9,9 @@ Targets, on a 1000x1000 float64 image (``--size`` changes it):
   position (SciPy has no stride; we compute only the kept positions).
 * peak extra memory during one call at most 1.5x the output's size, for every
   mode, padding, stride and input dtype (no image-sized padded or converted copy).
+* ``conv2d``, a layer of 16 3x3 filters on a (3, 512, 512) image with padding 1:
+  at most 1.0x the time of SciPy doing the same channel sums (``ndimage.correlate``
+  per channel pair, added up), and peak extra memory at most 1.5x its output.
 
 Times are the best of several interleaved repeats, so a burst of load on a
 shared machine does not land on one side only. ``correlate2d_loops``, the
@@ -29,12 +32,14 @@ import tracemalloc
 import numpy as np
 from scipy import ndimage
 
-from helpers import correlate2d, correlate2d_loops
+from helpers import conv2d, correlate2d, correlate2d_loops
 
 TIME_TARGET = 1.0  # ours / scipy.ndimage.correlate, same-size output
 STRIDE_TARGET = 0.6  # ours with a stride / ndimage computing every position
 MEMORY_TARGET = 1.5  # peak extra bytes / output bytes
 STRIDES = ((3, 2), (5, 2), (11, 4))
+# The layer row: (C_in, H, W) input, C_out filters of f x f, padding keeping the size.
+LAYER = {"channels": 3, "size": 512, "filters": 16, "kernel": 3}
 # (kernel, mode, padding, stride, dtype): every mode, padding, stride and input dtype.
 MEMORY_CASES = [
     (3, "valid", 0, 1, "float64"),
@@ -107,6 +112,7 @@ def main() -> int:
         report_times(args, image, kernels, judge)
     if args.only != "time":
         missed.extend(report_memory(args, image, kernels))
+    missed.extend(report_layer(args, judge))
     if missed:
         print("\nMISSED targets: " + "; ".join(missed))
         return 1
@@ -179,6 +185,52 @@ def report_memory(args, image, kernels) -> list[str]:
         if flag != "ok":
             missed.append(f"memory {label}")
         print(f"  {label:<44} {extra / out:5.2f}x  ({extra / 1e6:6.2f} MB) {flag}")
+    return missed
+
+
+def scipy_layer(x, weight):
+    """SciPy doing conv2d's channel sums: ndimage.correlate per channel pair, added up."""
+    out = np.zeros((weight.shape[0], *x.shape[1:]))
+    for o, kernels in enumerate(weight):
+        for channel, kernel in zip(x, kernels, strict=True):
+            out[o] += ndimage.correlate(channel, kernel, mode="constant")
+    return out
+
+
+def report_layer(args, judge) -> list[str]:
+    """Time and memory of conv2d on a colour image with 16 filters; the memory misses."""
+    rng = np.random.default_rng(1)
+    size = min(args.size, LAYER["size"])
+    x = rng.standard_normal((LAYER["channels"], size, size))
+    f = LAYER["kernel"]
+    weight = rng.standard_normal((LAYER["filters"], LAYER["channels"], f, f))
+    padding = (f - 1) // 2
+    shape = f"({LAYER['channels']}, {size}, {size}), {LAYER['filters']} {f}x{f} filters"
+    print(f"\nconv2d on {shape}, padding {padding}")
+    missed = []
+    if args.only != "memory":
+        t = best_times(
+            {
+                "ours": lambda: conv2d(x, weight, padding=padding),
+                "scipy": lambda: scipy_layer(x, weight),
+            },
+            max(3, args.repeat // 3),
+        )
+        ratio = t["ours"] / t["scipy"]
+        flag = judge(ratio, TIME_TARGET, "conv2d")  # judge records a miss itself
+        print(
+            f"  {'vs SciPy doing the same channel sums':<44} {t['ours'] * 1e3:8.1f} "
+            f"{t['scipy'] * 1e3:8.1f} {ratio:6.2f} <= {TIME_TARGET} {flag}"
+        )
+    if args.only != "time":
+        extra, out = peak_extra_bytes(lambda: conv2d(x, weight, padding=padding))
+        flag = "ok" if extra <= args.memory_target * out else "MISSED"
+        if flag != "ok":
+            missed.append("memory conv2d")
+        print(
+            f"  {'peak extra memory, in outputs':<44} {extra / out:5.2f}x  "
+            f"({extra / 1e6:6.2f} MB) {flag}"
+        )
     return missed
 
 

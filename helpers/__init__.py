@@ -2,7 +2,8 @@
 
 Modules, each doing what its name says:
 
-- :mod:`helpers.conv`: ``correlate2d``, ``convolve2d``, the loop version, output shapes.
+- :mod:`helpers.conv`: ``correlate2d``, ``convolve2d``, the loop version, output shapes,
+  ``dilate``.
 - :mod:`helpers.kernels`: edge filters (vertical, Sobel, Scharr, Prewitt) and presets.
 - :mod:`helpers.images`: the article's examples, synthetic scenes and a real photograph.
 - :mod:`helpers.edges`: gradients, magnitude, orientation and rotation error.
@@ -10,6 +11,8 @@ Modules, each doing what its name says:
   the animation's frames.
 - :mod:`helpers.padding`: zero padding, "same" padding, and the output-size formula
   with stride (``correlate2d`` takes ``padding`` and ``stride`` arguments).
+- :mod:`helpers.layers`: a convolution layer (channels, filters, bias), ``conv2d``, and its
+  backward pass ``conv2d_backward``.
 - :mod:`helpers.learn`: learning a kernel from examples by gradient descent, and
   :mod:`helpers.learn_animation`, its animation's frames.
 - :mod:`helpers.animation`: the course's GIFs, written by one function.
@@ -37,6 +40,7 @@ from . import (
     edges,
     images,
     kernels,
+    layers,
     learn,
     learn_animation,
     padding,
@@ -52,6 +56,7 @@ from .conv import *  # noqa: F403
 from .edges import *  # noqa: F403
 from .images import *  # noqa: F403
 from .kernels import *  # noqa: F403
+from .layers import *  # noqa: F403
 from .learn import *  # noqa: F403
 from .learn_animation import *  # noqa: F403
 from .padding import *  # noqa: F403
@@ -71,6 +76,7 @@ __all__ = [
     *edges.__all__,
     *images.__all__,
     *kernels.__all__,
+    *layers.__all__,
     *learn.__all__,
     *learn_animation.__all__,
     *padding.__all__,

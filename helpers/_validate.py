@@ -21,8 +21,11 @@ _REAL_KINDS = "buif"
 MAX_SIZE = 1 << 20
 
 
-def as_real_array(value, name: str) -> np.ndarray:
+def as_real_array(value, name: str, ndim=2) -> np.ndarray:
     """Return ``value`` as a non-empty 2-D array of real numbers, in its own dtype if it has one.
+
+    ``ndim`` asks for another number of axes, or one of a tuple of them
+    (``(3, 4)`` for an image with channels, batched or not).
 
     Bool, integer and float arrays come back as they are (no copy), so an
     engine can convert a few rows at a time instead of the whole image;
@@ -34,7 +37,7 @@ def as_real_array(value, name: str) -> np.ndarray:
         If ``value`` holds complex numbers or anything that is not a number,
         or is a masked array (its mask would be silently ignored).
     ValueError
-        If ``value`` is ragged, not 2-D, empty, or holds an integer too large
+        If ``value`` is ragged, not 2-D (or ``ndim``), empty, or holds an integer too large
         for float64.
     """
     if isinstance(value, np.ma.MaskedArray):
@@ -45,7 +48,7 @@ def as_real_array(value, name: str) -> np.ndarray:
     try:
         array = np.asarray(value)
     except (ValueError, OverflowError) as error:  # ragged nested lists, huge ints
-        raise ValueError(f"{name} must be a rectangular 2-D array of numbers: {error}") from None
+        raise ValueError(f"{name} must be a rectangular array of numbers: {error}") from None
     if array.dtype.kind == "c":
         raise TypeError(f"{name} must hold real numbers, got complex dtype {array.dtype}")
     if array.dtype.kind == "O":
@@ -62,8 +65,10 @@ def as_real_array(value, name: str) -> np.ndarray:
             ) from None
     elif array.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
-    if array.ndim != 2:
-        raise ValueError(f"{name} must be 2-D, got shape {array.shape}")
+    allowed = ndim if isinstance(ndim, tuple) else (ndim,)
+    if array.ndim not in allowed:
+        wanted = " or ".join(f"{n}-D" for n in allowed)
+        raise ValueError(f"{name} must be {wanted}, got shape {array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
     return array

@@ -44,6 +44,15 @@ positions per axis (:func:`helpers.padding.output_size`). When ``s`` does not
 divide ``n + 2p - f`` the size is rounded down, as in PyTorch and TensorFlow, and
 the last ``(n + 2p - f) mod s`` pixels are never read; check with
 ``output_size(..., exact=True)`` if that would be a bug.
+
+Dilation
+--------
+``dilation=d`` (or ``(rows, columns)``) spreads the kernel's weights ``d`` pixels
+apart without adding any: weight ``(i, j)`` meets the pixel ``(i * d, j * d)``
+from the window's corner. It is the same as correlating with the kernel
+:func:`dilate` fills with ``d - 1`` zeros between neighbouring weights, whose
+size is ``d (f - 1) + 1``; every mode treats it as a kernel of that size, and
+``"valid"`` mode gives ``floor((n + 2p - d (f - 1) - 1) / s) + 1`` positions.
 """
 
 from __future__ import annotations
@@ -59,11 +68,11 @@ MODES = ("valid", "same", "full")
 # stay in the CPU cache while every weight is added (measured in benchmarks/run.py).
 _BLOCK_BYTES = 256 * 1024
 
-__all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "output_shape"]
+__all__ = ["MODES", "convolve2d", "correlate2d", "correlate2d_loops", "dilate", "output_shape"]
 
 
 def output_shape(
-    image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1
+    image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1, dilation=1
 ) -> tuple[int, int]:
     """Shape of the result of correlating an image with a kernel.
 
@@ -77,14 +86,16 @@ def output_shape(
         Zeros added on each side of the image before the mode applies.
     stride : int or (int, int), default 1
         Step of the window, in pixels.
+    dilation : int or (int, int), default 1
+        Spacing of the kernel's weights; the kernel spans ``e = d (f - 1) + 1`` pixels.
 
     Returns
     -------
     tuple of int
-        Per axis, with ``m = n + 2p``: ``m - f + 1`` positions for ``"valid"``,
-        ``m`` for ``"same"`` and ``m + f - 1`` for ``"full"``, of which the stride
+        Per axis, with ``m = n + 2p``: ``m - e + 1`` positions for ``"valid"``,
+        ``m`` for ``"same"`` and ``m + e - 1`` for ``"full"``, of which the stride
         keeps every ``s``-th: ``(positions - 1) // s + 1``. For ``"valid"``
-        that is ``floor((n + 2p - f) / s) + 1``.
+        that is ``floor((n + 2p - d (f - 1) - 1) / s) + 1``.
 
     Raises
     ------
@@ -109,14 +120,21 @@ def output_shape(
     (5, 5)
     >>> output_shape((10, 7), (3, 3), stride=2)
     (4, 3)
+
+    A dilation of 2 spreads a 3x3 kernel over 5x5 pixels:
+
+    >>> output_shape((7, 7), (3, 3), dilation=2)
+    (3, 3)
     """
     (rows, cols) = check_shape(image_shape, "image_shape")
     (krows, kcols) = check_shape(kernel_shape, "kernel_shape")
     check_choice(mode, "mode", MODES)
     pad_rows, pad_cols = check_pair(padding, "padding", 0)
     step_rows, step_cols = check_pair(stride, "stride", 1)
+    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
     padded_rows, padded_cols = rows + 2 * pad_rows, cols + 2 * pad_cols
-    if mode == "valid" and (krows > padded_rows or kcols > padded_cols):
+    span = (dil_rows * (krows - 1) + 1, dil_cols * (kcols - 1) + 1)
+    if mode == "valid" and (span[0] > padded_rows or span[1] > padded_cols):
         if pad_rows or pad_cols:
             image = (
                 f"image of shape {(rows, cols)} even once padded to {(padded_rows, padded_cols)}"
@@ -124,22 +142,30 @@ def output_shape(
             fix = "more padding"
         else:
             image, fix = f"image of shape {(rows, cols)}", "padding"
+        kernel = f"kernel of shape {(krows, kcols)}"
+        if (dil_rows, dil_cols) != (1, 1):
+            kernel += f" spread by dilation {(dil_rows, dil_cols)} over {span}"
         raise ValueError(
-            f"kernel of shape {(krows, kcols)} is larger than the {image}; 'valid' mode "
+            f"{kernel} is larger than the {image}; 'valid' mode "
             f"needs the kernel to fit inside the image (use mode='same' or 'full', or {fix}, "
             "to pad with zeros)"
         )
     shape = []
-    for n, f, p, s in ((rows, krows, pad_rows, step_rows), (cols, kcols, pad_cols, step_cols)):
+    for n, f, p, s, d in (
+        (rows, krows, pad_rows, step_rows, dil_rows),
+        (cols, kcols, pad_cols, step_cols, dil_cols),
+    ):
         if mode == "valid":
-            shape.append(output_size(n, f, p, s))
+            shape.append(output_size(n, f, p, s, d))
         else:
-            positions = n + 2 * p + (f - 1 if mode == "full" else 0)
+            positions = n + 2 * p + (d * (f - 1) if mode == "full" else 0)
             shape.append((positions - 1) // s + 1)
     return shape[0], shape[1]
 
 
-def correlate2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
+def correlate2d(
+    image, kernel, mode: str = "valid", *, padding=0, stride=1, dilation=1
+) -> np.ndarray:
     """Cross-correlate a 2-D image with a 2-D kernel (what CNN layers compute).
 
     Parameters
@@ -163,6 +189,10 @@ def correlate2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> n
         stride keeps every ``s``-th cell of the same-size output; TensorFlow's
         ``padding="SAME"`` chooses its border from the stride too, and can
         start one pixel later.
+    dilation : int or (int, int), default 1
+        Spread the weights this many pixels apart: weight ``(i, j)`` meets the
+        pixel ``(i * d, j * d)`` from the window's corner. The same as
+        correlating with ``dilate(kernel, dilation)``, in every mode.
 
     Returns
     -------
@@ -226,11 +256,13 @@ def correlate2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> n
            [-30.,  30.,   0.],
            [-30.,  30.,   0.]])
     """
-    x, k, shape, before, stride = _prepare(image, kernel, mode, padding, stride)
-    return _correlate(x, k, shape, before, stride)
+    x, k, shape, before, stride, dilation = _prepare(image, kernel, mode, padding, stride, dilation)
+    return _correlate(x, k, shape, before, stride, dilation)
 
 
-def convolve2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
+def convolve2d(
+    image, kernel, mode: str = "valid", *, padding=0, stride=1, dilation=1
+) -> np.ndarray:
     """Convolve a 2-D image with a 2-D kernel: correlation with the kernel turned 180 degrees.
 
     Parameters
@@ -241,14 +273,14 @@ def convolve2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np
         The filter.
     mode : {"valid", "same", "full"}
         See :mod:`helpers.conv`.
-    padding, stride : int or (int, int)
+    padding, stride, dilation : int or (int, int)
         As for :func:`correlate2d`.
 
     Returns
     -------
     numpy.ndarray of float64
         Equal to ``correlate2d(image, kernel[::-1, ::-1], mode, padding=...,
-        stride=...)``.
+        stride=..., dilation=...)``.
 
     Raises
     ------
@@ -281,11 +313,11 @@ def convolve2d(image, kernel, mode: str = "valid", *, padding=0, stride=1) -> np
     array([[4., 5.],
            [7., 8.]])
     """
-    x, k, shape, before, stride = _prepare(image, kernel, mode, padding, stride)
-    return _correlate(x, k[::-1, ::-1], shape, before, stride)
+    x, k, shape, before, stride, dilation = _prepare(image, kernel, mode, padding, stride, dilation)
+    return _correlate(x, k[::-1, ::-1], shape, before, stride, dilation)
 
 
-def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
+def correlate2d_loops(image, kernel, *, padding=0, stride=1, dilation=1) -> np.ndarray:
     """Cross-correlate in ``"valid"`` mode with two plain loops: the readable version.
 
     It computes exactly what :func:`correlate2d` computes in ``"valid"`` mode,
@@ -299,16 +331,16 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
         Real numbers of any dtype or nested lists. Never modified.
     kernel : array_like, shape (kh, kw)
         The filter; it must fit inside the (padded) image.
-    padding, stride : int or (int, int)
+    padding, stride, dilation : int or (int, int)
         As for :func:`correlate2d`: output cell ``(r, c)`` reads the window
         whose top-left pixel is ``(r * stride - padding, c * stride - padding)``,
-        zeros where it hangs over the image's edge.
+        zeros where it hangs over the image's edge, every ``dilation``-th pixel.
 
     Returns
     -------
     numpy.ndarray of float64
-        Shape ``floor((n + 2p - f) / s) + 1`` per axis; ``(H - kh + 1, W - kw + 1)``
-        without padding and stride.
+        Shape ``floor((n + 2p - d (f - 1) - 1) / s) + 1`` per axis;
+        ``(H - kh + 1, W - kw + 1)`` without padding, stride and dilation.
 
     Raises
     ------
@@ -332,16 +364,19 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1) -> np.ndarray:
     """
     from .windows import window_at  # windows builds on this module
 
-    x, k, shape, _, _ = _prepare(image, kernel, "valid", padding, stride)
+    x, k, shape, *_ = _prepare(image, kernel, "valid", padding, stride, dilation)
     out = np.zeros(shape)
     for r in range(shape[0]):
         for c in range(shape[1]):
-            out[r, c] = window_at(x, k, r, c, padding=padding, stride=stride).total
+            step = window_at(x, k, r, c, padding=padding, stride=stride, dilation=dilation)
+            out[r, c] = step.total
     return out
 
 
-def before_image(mode: str, kernel_shape, padding=0) -> tuple[int, int]:
+def before_image(mode: str, kernel_shape, padding=0, dilation=1) -> tuple[int, int]:
     """How many zeros lie before the image's first row and column for this mode and padding.
+
+    A dilated kernel counts with the size it spans, ``d (f - 1) + 1``.
 
     Output cell ``(r, c)`` reads the window whose top-left pixel is image pixel
     ``(r * stride - rows_before, c * stride - cols_before)``.
@@ -352,9 +387,13 @@ def before_image(mode: str, kernel_shape, padding=0) -> tuple[int, int]:
     ((0, 0), (1, 1), (2, 2))
     >>> before_image("same", (2, 4), padding=1)  # an even kernel's extra pixel goes before
     (2, 3)
+    >>> before_image("full", (3, 3), dilation=2)  # the kernel spans 5x5 pixels
+    (4, 4)
     """
     kh, kw = check_shape(kernel_shape, "kernel_shape")
     pad_rows, pad_cols = check_pair(padding, "padding", 0)
+    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
+    kh, kw = dil_rows * (kh - 1) + 1, dil_cols * (kw - 1) + 1
     check_choice(mode, "mode", MODES)
     if mode == "valid":
         rows, cols = 0, 0
@@ -365,22 +404,60 @@ def before_image(mode: str, kernel_shape, padding=0) -> tuple[int, int]:
     return rows + pad_rows, cols + pad_cols
 
 
-def _prepare(image, kernel, mode, padding, stride):
-    """Validate all arguments: image (own dtype), float64 kernel, output shape, offsets, stride."""
+def _prepare(image, kernel, mode, padding, stride, dilation):
+    """Validate all arguments: image (own dtype), float64 kernel, output shape, offsets,
+    stride and dilation."""
     x = as_real_array(image, "image")
     k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
-    shape = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride)
+    shape = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride, dilation=dilation)
     check_padded_size(x.shape, padding)  # refuse outputs that would not fit in memory
-    return x, k, shape, before_image(mode, k.shape, padding), check_pair(stride, "stride", 1)
+    before = before_image(mode, k.shape, padding, dilation)
+    return x, k, shape, before, check_pair(stride, "stride", 1), check_pair(dilation, "dilation", 1)
 
 
-def _correlate(x, k, shape, before, stride) -> np.ndarray:
+def dilate(kernel, dilation) -> np.ndarray:
+    """The kernel with ``dilation - 1`` zeros between neighbouring weights.
+
+    ``correlate2d(image, kernel, dilation=d)`` equals ``correlate2d(image,
+    dilate(kernel, d))`` in every mode; the engine never builds this array, it
+    only reads every ``d``-th pixel. The same spreading of an output gradient by
+    the stride appears in :func:`helpers.layers.conv2d_backward`.
+
+    Parameters
+    ----------
+    kernel : array_like, shape (kh, kw)
+        Real numbers. Never modified.
+    dilation : int or (int, int)
+        The spacing ``d``, at least 1 (1 returns a float64 copy).
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (d (kh - 1) + 1, d (kw - 1) + 1)
+
+    Examples
+    --------
+    >>> dilate([[1, 2], [3, 4]], 2)
+    array([[1., 0., 2.],
+           [0., 0., 0.],
+           [3., 0., 4.]])
+    >>> dilate([[1, -1]], (1, 3)).tolist()
+    [[1.0, 0.0, 0.0, -1.0]]
+    """
+    k = as_real_array(kernel, "kernel").astype(np.float64)
+    dr, dc = check_pair(dilation, "dilation", 1)
+    out = np.zeros((dr * (k.shape[0] - 1) + 1, dc * (k.shape[1] - 1) + 1))
+    out[::dr, ::dc] = k
+    return out
+
+
+def _correlate(x, k, shape, before, stride, dilation=(1, 1)) -> np.ndarray:
     """The one engine: every weight adds one contiguous run of numbers into a block of rows.
 
     Weight ``k[i, j]`` meets, at output cell ``(r, c)``, the pixel
-    ``(i + r * sr - br, j + c * sc - bc)`` of the image, ``(br, bc)`` being the
-    zeros before it (``before``). For a block of output rows, the image rows
-    under it are dealt into ``sr * sc`` "phases", converted to float64, with
+    ``(i * dr + r * sr - br, j * dc + c * sc - bc)`` of the image, ``(br, bc)``
+    being the zeros before it (``before``) and ``(dr, dc)`` the dilation. Below,
+    ``(i, j)`` stands for that offset ``(i * dr, j * dc)``. For a block of output
+    rows, the image rows under it are dealt into ``sr * sc`` "phases", converted to float64, with
     zeros wherever the windows hang over the image's edge: phase ``(p, q)``
     holds every ``sr``-th row from ``p`` and every ``sc``-th column from ``q``
     (with stride 1 there is one phase, the rows themselves). Weight ``k[i, j]``
@@ -394,14 +471,20 @@ def _correlate(x, k, shape, before, stride) -> np.ndarray:
     every position, so a strided result equals the kept cells of the stride-1
     result exactly.
     """
-    kh, kw = k.shape
+    dil_rows, dil_cols = dilation
+    # The rows and columns of image the kernel spans: only its first and last weights matter.
+    kh, kw = dil_rows * (k.shape[0] - 1) + 1, dil_cols * (k.shape[1] - 1) + 1
     rows, cols = shape
     step_rows, step_cols = stride
     with np.errstate(all="ignore"):  # IEEE results (inf, nan) are the answer, not a warning
         # A zero weight adds nothing to a finite image, so it can be skipped. The sum
         # is a cheap finiteness test; if it overflows we merely keep the zeros.
         finite = x.dtype.kind != "f" or bool(np.isfinite(x.sum()))
-        taps = [(i, j, w) for (i, j), w in np.ndenumerate(k) if not (finite and w == 0.0)]
+        taps = [
+            (i * dil_rows, j * dil_cols, w)
+            for (i, j), w in np.ndenumerate(k)
+            if not (finite and w == 0.0)
+        ]
         out = np.zeros(shape)
         if not taps:
             return out

@@ -26,9 +26,11 @@ __all__ = [
     "book_on_table",
     "checkerboard",
     "classic_5x5",
+    "edge_examples",
     "flip_example",
     "named_images",
     "photograph",
+    "photograph_channels",
     "photograph_uint8",
     "radial_gradient",
     "radial_pattern",
@@ -358,15 +360,95 @@ def photograph(scale: int = 1) -> np.ndarray:
     >>> photograph(scale=4).shape
     (150, 128)
     """
-    scale = check_int(scale, "scale", minimum=1)
-    gray = _photograph_gray()
-    rows, cols = gray.shape[0] // scale, gray.shape[1] // scale
-    if rows == 0 or cols == 0:
-        raise ValueError(
-            f"scale must leave at least one pixel of the {gray.shape} photo, got {scale}"
-        )
-    blocks = gray[: rows * scale, : cols * scale].reshape(rows, scale, cols, scale)
-    return blocks.mean(axis=(1, 3))
+    return _shrink(_photograph_gray(), scale)
+
+
+def photograph_channels(scale: int = 1) -> np.ndarray:
+    """The same photograph in colour, channels first: red, green and blue.
+
+    Parameters
+    ----------
+    scale : int, default 1
+        Shrink factor, as in :func:`photograph`.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (3, 600 // scale, 512 // scale)
+        Each channel's brightness in ``[0, 1]``, in the ``(C, H, W)`` layout a
+        convolution layer takes (:func:`helpers.layers.conv2d`). Mixing the
+        channels with the luma weights ``0.299, 0.587, 0.114`` gives
+        :func:`photograph`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`photograph`.
+
+    Examples
+    --------
+    >>> photograph_channels(scale=4).shape
+    (3, 150, 128)
+    """
+    return np.moveaxis(_shrink(_photograph_rgb()[:, :, :3], scale) / 255.0, -1, 0)
+
+
+def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float = 0.1):
+    """Labelled pictures of one straight edge each, vertical (label 1) or horizontal (0).
+
+    Each picture has one step edge at a random place, bright on a random side,
+    with a random contrast between 0.5 and 1, plus Gaussian noise. Half are
+    vertical edges and half horizontal, in random order. A classifier that
+    only sees the labels can learn from them which way an edge runs.
+
+    Parameters
+    ----------
+    count : int, default 64
+        Number of pictures; an even number at least 2.
+    size : int, default 12
+        Each picture is ``size x size``, at least 4.
+    seed : int, default 0
+        Seed of :func:`numpy.random.default_rng`: the same seed, the same pictures.
+    noise : float, default 0.1
+        Standard deviation of the noise added to each pixel, at least 0.
+
+    Returns
+    -------
+    images : numpy.ndarray of float64, shape (count, 1, size, size)
+        One channel per picture, ready for :func:`helpers.layers.conv2d`.
+    labels : numpy.ndarray of int64, shape (count,)
+        1 for a vertical edge, 0 for a horizontal one.
+
+    Raises
+    ------
+    ValueError
+        If ``count`` is not an even integer >= 2, ``size`` not an integer >= 4,
+        ``seed`` not an integer >= 0, or ``noise`` not a real number >= 0.
+
+    Examples
+    --------
+    >>> images, labels = edge_examples(count=4, size=6, noise=0.0)
+    >>> images.shape, labels.tolist()
+    ((4, 1, 6, 6), [0, 0, 1, 1])
+    >>> bool((images[2, 0] == images[2, 0, :1]).all())  # a vertical edge: every row alike
+    True
+    """
+    count = check_int(count, "count", minimum=2)
+    if count % 2:
+        raise ValueError(f"count must be even (half vertical, half horizontal), got {count}")
+    size = check_int(size, "size", minimum=4)
+    seed = check_int(seed, "seed", minimum=0)
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not noise >= 0:
+        raise ValueError(f"noise must be a real number >= 0, got {noise!r}")
+    rng = np.random.default_rng(seed)
+    labels = rng.permutation(np.arange(count) % 2)
+    images = np.empty((count, 1, size, size))
+    for n, label in enumerate(labels):
+        where = rng.integers(2, size - 1)  # the first column (or row) on the far side
+        contrast = rng.uniform(0.5, 1.0) * rng.choice([-1.0, 1.0])
+        profile = np.where(np.arange(size) < where, contrast / 2, -contrast / 2)
+        edge = np.tile(profile, (size, 1))  # columns differ: a vertical edge
+        images[n, 0] = (edge if label == 1 else edge.T) + noise * rng.standard_normal((size, size))
+    return images, labels.astype(np.int64)
 
 
 def photograph_uint8(scale: int = 1) -> np.ndarray:
@@ -508,17 +590,40 @@ def to_grayscale(image) -> np.ndarray:
     return luma.reshape(array.shape[:2]) * scale
 
 
+def _shrink(picture: np.ndarray, scale) -> np.ndarray:
+    """Each ``scale x scale`` block of pixels (of every channel) replaced by its mean; rows
+    and columns that do not fill a whole block are dropped."""
+    scale = check_int(scale, "scale", minimum=1)
+    rows, cols = picture.shape[0] // scale, picture.shape[1] // scale
+    if rows == 0 or cols == 0:
+        raise ValueError(
+            f"scale must leave at least one pixel of the {picture.shape[:2]} photo, got {scale}"
+        )
+    blocks = picture[: rows * scale, : cols * scale].reshape(
+        rows, scale, cols, scale, *picture.shape[2:]
+    )
+    return blocks.mean(axis=(1, 3))
+
+
 @functools.lru_cache(maxsize=1)
 def _photograph_gray() -> np.ndarray:
-    """Decode matplotlib's sample photo once; read-only, so the cache stays intact."""
+    """The sample photo in grayscale, computed once; read-only, so the cache stays intact."""
+    gray = to_grayscale(_photograph_rgb())
+    gray.flags.writeable = False
+    return gray
+
+
+@functools.lru_cache(maxsize=1)
+def _photograph_rgb() -> np.ndarray:
+    """Decode matplotlib's sample photo once, as stored (uint8, H x W x 3); read-only."""
     # Imported here so that ``import helpers`` does not pay for the image codecs.
     import matplotlib.cbook
     import matplotlib.image
 
     path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
-    gray = to_grayscale(matplotlib.image.imread(path))
-    gray.flags.writeable = False
-    return gray
+    rgb = matplotlib.image.imread(path)
+    rgb.flags.writeable = False
+    return rgb
 
 
 def _grid(size, extent) -> tuple[np.ndarray, np.ndarray]:

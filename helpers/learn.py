@@ -26,16 +26,20 @@ import numpy as np
 
 from ._validate import as_real_2d, check_choice, check_int, check_shape
 from .conv import correlate2d
+from .layers import numerical_gradient
 
 __all__ = [
     "LearningResult",
     "finite_difference_gradient",
     "largest_stable_rate",
     "learn_kernel",
+    "logistic_loss",
     "loss",
     "loss_gradient",
     "make_training_pairs",
     "predict",
+    "shape_similarity",
+    "sigmoid",
 ]
 
 
@@ -251,20 +255,9 @@ def finite_difference_gradient(inputs, targets, kernel, step: float = 1e-5) -> n
     >>> np.round(finite_difference_gradient(x, [[[12, 10]]], [[1, 0, -1]]), 6).tolist()
     [[-20.0, -20.0, 0.0]]
     """
-    k = as_real_2d(kernel, "kernel").copy()
-    if not isinstance(step, (int, float)) or not math.isfinite(step) or step <= 0:
-        raise ValueError(f"step must be a positive number, got {step!r}")
+    k = as_real_2d(kernel, "kernel")
     xs, ys = _check_pairs(inputs, targets, k.shape)
-    estimate = np.zeros(k.shape)
-    for index in np.ndindex(k.shape):
-        saved = k[index]
-        k[index] = saved + step
-        up = loss(xs, ys, k)
-        k[index] = saved - step
-        down = loss(xs, ys, k)
-        k[index] = saved
-        estimate[index] = (up - down) / (2 * step)
-    return estimate
+    return numerical_gradient(lambda candidate: loss(xs, ys, candidate), k, step)
 
 
 def largest_stable_rate(inputs, shape=(3, 3)) -> float:
@@ -464,3 +457,77 @@ def learn_kernel(
         diverged=diverged,
         stopped_at=taken,
     )
+
+
+# --- classification: a filter discovered from labels (chapter 07, section 9) ------------
+
+
+def sigmoid(z) -> np.ndarray:
+    """The logistic function ``1 / (1 + exp(-z))``: a score turned into a probability.
+
+    Computed without overflow for scores of any size.
+
+    Examples
+    --------
+    >>> sigmoid([0.0, 2.0, -800.0])
+    array([0.5       , 0.88079708, 0.        ])
+    """
+    z = np.asarray(z, dtype=np.float64)
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+def logistic_loss(z, labels) -> float:
+    """Mean cross-entropy of scores ``z`` against labels 1 and 0 (logistic regression's loss).
+
+    ``-log(sigmoid(z))`` for a label 1 and ``-log(1 - sigmoid(z))`` for a label 0,
+    averaged; its gradient with respect to each score is ``(sigmoid(z) - label) / N``.
+
+    Parameters
+    ----------
+    z : array_like, shape (N,)
+        The scores; positive means "label 1 is more likely".
+    labels : array_like of 0 and 1, shape (N,)
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ or a label is not 0 or 1.
+
+    Examples
+    --------
+    >>> round(logistic_loss([0.0, 0.0], [1, 0]), 6)  # a coin toss: log 2
+    0.693147
+    """
+    z = np.asarray(z, dtype=np.float64)
+    t = np.asarray(labels)
+    if z.shape != t.shape:
+        raise ValueError(f"z and labels must have the same shape, got {z.shape} and {t.shape}")
+    if not np.isin(t, (0, 1)).all():
+        raise ValueError("labels must be 0 or 1")
+    return float(np.mean(np.where(t == 1, np.logaddexp(0.0, -z), np.logaddexp(0.0, z))))
+
+
+def shape_similarity(a, b) -> float:
+    """How alike two kernels are in pattern, ignoring scale and sign: ``|cos|`` of the angle.
+
+    ``|sum(a * b)| / (|a| |b|)``: 1 when one kernel is a multiple of the other
+    (a learned filter is only known up to its scale, and up to its sign when the
+    model takes an absolute value), 0 when they are orthogonal.
+
+    Examples
+    --------
+    >>> from helpers.kernels import HORIZONTAL, VERTICAL
+    >>> shape_similarity(-2 * VERTICAL, VERTICAL), shape_similarity(VERTICAL, HORIZONTAL)
+    (1.0, 0.0)
+    """
+    x, y = as_real_2d(a, "a"), as_real_2d(b, "b")
+    if x.shape != y.shape:
+        raise ValueError(f"a and b must have the same shape, got {x.shape} and {y.shape}")
+    norms = float(np.linalg.norm(x) * np.linalg.norm(y))
+    if norms == 0:
+        raise ValueError("a and b must not be all zeros: an all-zero kernel has no pattern")
+    return round(abs(float(np.sum(x * y))) / norms, 15)

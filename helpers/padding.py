@@ -3,7 +3,8 @@
 * :func:`pad` surrounds an image with a border: zeros (or another constant), or copies
   of its outermost pixels (``"edge"``), or its mirror image (``"reflect"``).
 * :func:`same_padding` is the border that keeps the output as large as the input.
-* :func:`output_size` is the formula ``floor((n + 2p - f) / s) + 1`` for one axis, and
+* :func:`output_size` is the formula ``floor((n + 2p - f) / s) + 1`` for one axis
+  (``floor((n + 2p - d (f - 1) - 1) / s) + 1`` with a dilation ``d``), and
   :func:`leftover` says how many pixels at the far edge no window reaches when the
   stride does not divide ``n + 2p - f``.
 
@@ -168,8 +169,10 @@ def same_padding(kernel_size) -> int:
     return (f - 1) // 2
 
 
-def output_size(n, f, padding=0, stride=1, *, exact: bool = False) -> int:
-    """Number of window positions along one axis: ``floor((n + 2p - f) / s) + 1``.
+def output_size(n, f, padding=0, stride=1, dilation=1, *, exact: bool = False) -> int:
+    """Number of window positions along one axis: ``floor((n + 2p - d (f - 1) - 1) / s) + 1``.
+
+    Without dilation (``d = 1``) that is ``floor((n + 2p - f) / s) + 1``.
 
     Parameters
     ----------
@@ -181,8 +184,11 @@ def output_size(n, f, padding=0, stride=1, *, exact: bool = False) -> int:
         Zeros added on each side, ``p``.
     stride : int, default 1
         How far the window moves between positions, ``s``.
+    dilation : int, default 1
+        Spacing of the kernel's weights, ``d``: the kernel spans
+        ``e = d (f - 1) + 1`` pixels, and ``e`` takes the place of ``f``.
     exact : bool, default False
-        If true, raise when ``s`` does not divide ``n + 2p - f`` instead of
+        If true, raise when ``s`` does not divide ``n + 2p - e`` instead of
         rounding down.
 
     Returns
@@ -193,8 +199,9 @@ def output_size(n, f, padding=0, stride=1, *, exact: bool = False) -> int:
     Raises
     ------
     ValueError
-        If ``n``, ``f`` or ``stride`` is not a positive integer, ``padding`` is
-        not an integer >= 0, the kernel is larger than the padded input, or
+        If ``n``, ``f``, ``stride`` or ``dilation`` is not a positive integer,
+        ``padding`` is not an integer >= 0, the (dilated) kernel is larger than
+        the padded input, or
         (with ``exact=True``) the last step does not fit.
 
     See Also
@@ -222,39 +229,48 @@ def output_size(n, f, padding=0, stride=1, *, exact: bool = False) -> int:
     Traceback (most recent call last):
     ...
     ValueError: (n + 2p - f) / s = (10 + 0 - 3) / 2 = 3.5 is not a whole number: ...
+
+    A dilation of 2 spreads a 3-wide kernel over 5 pixels:
+
+    >>> output_size(7, 3, dilation=2), output_size(7, 3, padding=2, dilation=2)
+    (3, 7)
     """
     n = check_int(n, "n", 1)
     f = check_int(f, "f", 1)
     p = check_int(padding, "padding", 0)
     s = check_int(stride, "stride", 1)
-    span = n + 2 * p - f
+    d = check_int(dilation, "dilation", 1)
+    e = d * (f - 1) + 1  # the pixels the kernel spans
+    span = n + 2 * p - e
+    kernel = f"f = {f}" if d == 1 else f"f = {f} spread by d = {d} over d (f - 1) + 1 = {e}"
     if span < 0:
         raise ValueError(
-            f"the kernel (f = {f}) is larger than the padded input (n + 2p = {n + 2 * p}): "
+            f"the kernel ({kernel}) is larger than the padded input (n + 2p = {n + 2 * p}): "
             "no window position fits; pad more or use a smaller kernel"
         )
     if exact and span % s:
+        shown = "f" if d == 1 else "e"
         raise ValueError(
-            f"(n + 2p - f) / s = ({n} + {2 * p} - {f}) / {s} = {span / s:g} is not a whole "
+            f"(n + 2p - {shown}) / s = ({n} + {2 * p} - {e}) / {s} = {span / s:g} is not a whole "
             f"number: one more step would hang {s - span % s} pixel(s) past the edge, and "
             f"rounding down leaves the last {span % s} pixel(s) of the padded input unread; "
-            f"choose n, p and s so that s divides n + 2p - f"
+            f"choose n, p and s so that s divides n + 2p - {shown}"
         )
     return span // s + 1
 
 
-def leftover(n, f, padding=0, stride=1) -> int:
+def leftover(n, f, padding=0, stride=1, dilation=1) -> int:
     """Pixels at the far edge of the padded input that no window reaches.
 
     Parameters
     ----------
-    n, f, padding, stride : int
+    n, f, padding, stride, dilation : int
         As for :func:`output_size`.
 
     Returns
     -------
     int
-        ``(n + 2p - f) mod s``: 0 when the stride fits exactly. These are
+        ``(n + 2p - d (f - 1) - 1) mod s``: 0 when the stride fits exactly. These are
         padded-input positions, counted from the far end; with padding some
         of them may be zeros of the border rather than image pixels.
 
@@ -270,5 +286,6 @@ def leftover(n, f, padding=0, stride=1) -> int:
     >>> leftover(7, 3, stride=2)
     0
     """
-    output_size(n, f, padding, stride)  # validates, and refuses a kernel that does not fit
-    return (int(n) + 2 * int(padding) - int(f)) % int(stride)
+    output_size(n, f, padding, stride, dilation)  # validates, refuses a kernel that does not fit
+    span = int(dilation) * (int(f) - 1) + 1
+    return (int(n) + 2 * int(padding) - span) % int(stride)

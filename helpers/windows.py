@@ -125,6 +125,7 @@ def window_at(
     mode: str = "valid",
     padding=0,
     stride=1,
+    dilation=1,
 ) -> WindowStep:
     """The window under the kernel at one output position, the products and their sum.
 
@@ -139,7 +140,7 @@ def window_at(
     operation : {"correlation", "convolution"}, default "correlation"
         Correlation uses the kernel as written; convolution turns it by 180
         degrees first, as :func:`helpers.conv.convolve2d` does.
-    mode, padding, stride
+    mode, padding, stride, dilation
         As for :func:`helpers.conv.correlate2d`.
 
     Returns
@@ -160,7 +161,10 @@ def window_at(
     ``(r * stride - b_r, c * stride - b_c)``, where ``b`` counts the zeros
     before the image (the padding, plus what ``"same"`` and ``"full"`` add)::
 
-        output[r, c] = sum over i, j of image[top + i, left + j] * weights[i, j]
+        output[r, c] = sum over i, j of image[top + i * d, left + j * d] * weights[i, j]
+
+    with ``d`` the dilation (1 unless told otherwise): a dilated window holds
+    every ``d``-th pixel of the patch it spans.
 
     Examples
     --------
@@ -182,11 +186,18 @@ def window_at(
     array([[ 0.,  0.,  0.],
            [ 0., 10., 10.],
            [ 0., 10., 10.]])
+
+    With dilation 2 the window spans 5 columns and reads columns 0, 2 and 4:
+
+    >>> window_at(step_edge(), VERTICAL, 0, 0, dilation=2).window[0]
+    array([10., 10.,  0.])
     """
     check_choice(operation, "operation", OPERATIONS)
     x = as_real_array(image, "image")
     k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
-    rows, cols = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride)
+    rows, cols = output_shape(
+        x.shape, k.shape, mode, padding=padding, stride=stride, dilation=dilation
+    )
     for name, value, size in (("row", row, rows), ("col", col, cols)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
             raise ValueError(f"{name} must be an integer, got {value!r}")
@@ -196,17 +207,19 @@ def window_at(
                 f"{name} must be from 0 to {size - 1}"
             )
     weights = k[::-1, ::-1] if operation == "convolution" else k
-    (before_rows, before_cols), (step_rows, step_cols) = (
-        before_image(mode, k.shape, padding),
-        check_pair(stride, "stride", 1),
-    )
+    before_rows, before_cols = before_image(mode, k.shape, padding, dilation)
+    step_rows, step_cols = check_pair(stride, "stride", 1)
+    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
     top, left = int(row) * step_rows - before_rows, int(col) * step_cols - before_cols
-    kh, kw = k.shape
-    window = np.zeros((kh, kw))
+    # The patch the (dilated) kernel spans, zeros where it hangs over the edge; the
+    # window is every d-th pixel of it.
+    kh, kw = dil_rows * (k.shape[0] - 1) + 1, dil_cols * (k.shape[1] - 1) + 1
+    patch = np.zeros((kh, kw))
     ra, rb = max(0, top), min(x.shape[0], top + kh)
     ca, cb = max(0, left), min(x.shape[1], left + kw)
     if ra < rb and ca < cb:
-        window[ra - top : rb - top, ca - left : cb - left] = x[ra:rb, ca:cb]
+        patch[ra - top : rb - top, ca - left : cb - left] = x[ra:rb, ca:cb]
+    window = np.ascontiguousarray(patch[::dil_rows, ::dil_cols])
     with np.errstate(all="ignore"):  # inf * 0 is NaN, as in correlate2d, without a warning
         products = window * weights
         # Added one by one in reading order, as correlate2d adds its weights, so the
@@ -274,7 +287,9 @@ def window_steps(image, kernel, operation: str = "correlation") -> list[WindowSt
     return [window_at(x, k, r, c, operation) for r in range(rows) for c in range(cols)]
 
 
-def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1) -> np.ndarray:
+def coverage(
+    image_shape, kernel_shape, mode: str = "valid", *, padding=0, stride=1, dilation=1
+) -> np.ndarray:
     """How many output positions use each input pixel.
 
     A pixel is "used" by an output position when the kernel's window covers
@@ -292,6 +307,9 @@ def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, strid
         As for :func:`helpers.conv.correlate2d`: zeros around the image, and
         the window's step. With a stride that does not fit, pixels at the far
         edge get a count of 0.
+    dilation : int or (int, int)
+        Spacing of the kernel's weights: a pixel counts when a weight lands
+        on it, not when it merely lies between two of them.
 
     Returns
     -------
@@ -341,20 +359,28 @@ def coverage(image_shape, kernel_shape, mode: str = "valid", *, padding=0, strid
 
     >>> coverage((1, 10), (1, 3), stride=2)
     array([[1, 1, 2, 1, 2, 1, 2, 1, 1, 0]])
+
+    A dilation of 2 reads every other pixel of a 5-wide span:
+
+    >>> coverage((1, 7), (1, 3), dilation=2)
+    array([[1, 1, 2, 1, 2, 1, 1]])
     """
     out_rows, out_cols = output_shape(
-        image_shape, kernel_shape, mode, padding=padding, stride=stride
+        image_shape, kernel_shape, mode, padding=padding, stride=stride, dilation=dilation
     )  # validates everything
     rows, cols = (int(n) for n in image_shape)
     kh, kw = (int(n) for n in kernel_shape)
-    before_rows, before_cols = before_image(mode, (kh, kw), padding)
+    before_rows, before_cols = before_image(mode, (kh, kw), padding, dilation)
     step_rows, step_cols = check_pair(stride, "stride", 1)
-    by_row = _uses_along_axis(rows, kh, out_rows, -before_rows, step_rows)
-    by_col = _uses_along_axis(cols, kw, out_cols, -before_cols, step_cols)
+    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
+    by_row = _uses_along_axis(rows, kh, out_rows, -before_rows, step_rows, dil_rows)
+    by_col = _uses_along_axis(cols, kw, out_cols, -before_cols, step_cols, dil_cols)
     return np.outer(by_row, by_col)
 
 
-def _uses_along_axis(size: int, taps: int, outputs: int, first: int, stride: int) -> np.ndarray:
+def _uses_along_axis(
+    size: int, taps: int, outputs: int, first: int, stride: int, dilation: int = 1
+) -> np.ndarray:
     """For each index along one axis, how many window positions contain it.
 
     ``first`` is the image index where the first window begins (negative when it
@@ -363,9 +389,9 @@ def _uses_along_axis(size: int, taps: int, outputs: int, first: int, stride: int
     counts = np.zeros(size, dtype=np.int64)
     starts = first + stride * np.arange(outputs)  # where each window begins
     for tap in range(taps):
-        # Tap number `tap` of the windows lands on starts + tap; one tap never hits a
-        # pixel twice, so adding through an index array counts correctly.
-        hits = starts + tap
+        # Tap number `tap` of the windows lands on starts + tap * dilation; one tap never
+        # hits a pixel twice, so adding through an index array counts correctly.
+        hits = starts + tap * dilation
         counts[hits[(hits >= 0) & (hits < size)]] += 1
     return counts
 

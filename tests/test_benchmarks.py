@@ -27,14 +27,17 @@ def test_time_report_has_every_row():
     assert out.count("scipy.ndimage.correlate, same size") == 4
     assert out.count("vs ndimage computing every position") == len(STRIDES)
     assert "correlate2d_loops" in out
+    assert "vs SciPy doing the same channel sums" in out  # the conv2d layer row
     assert "all targets met (times not judged)" in out
 
 
 def test_memory_target_is_met_for_every_mode_padding_stride_and_dtype():
-    """Peak extra memory stays within 1.5x the output in every listed case, at 1000x1000."""
+    """Peak extra memory stays within 1.5x the output in every listed case, at 1000x1000,
+    and for conv2d's 16 filters on a (3, 512, 512) image."""
     result = run_benchmark("--only", "memory")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("x  (") == len(MEMORY_CASES)
+    assert result.stdout.count("x  (") == len(MEMORY_CASES) + 1  # and the conv2d layer
+    assert "conv2d on (3, 512, 512), 16 3x3 filters" in result.stdout
 
 
 def test_a_missed_target_is_reported_and_fails():

@@ -300,3 +300,36 @@ def test_named_images_refuse_unknown_names(name):
     """An unknown name gets a ValueError listing the names."""
     with pytest.raises(ValueError, match="name must be one of"):
         named_images(name)
+
+
+def test_photograph_channels_mix_back_to_the_grey_photograph():
+    """The colour channels (C, H, W) in [0, 1], mixed with the luma weights, give photograph()."""
+    from helpers.images import photograph, photograph_channels
+
+    rgb = photograph_channels(scale=4)
+    assert rgb.shape == (3, 150, 128) and rgb.dtype == np.float64
+    assert 0 <= rgb.min() and rgb.max() <= 1
+    mixed = np.tensordot([0.299, 0.587, 0.114], rgb, axes=1)
+    np.testing.assert_allclose(mixed, photograph(scale=4), atol=1e-12)
+    with pytest.raises(ValueError, match="scale"):
+        photograph_channels(scale=1000)
+
+
+def test_edge_examples_are_labelled_straight_edges():
+    """Half vertical (every row alike, label 1), half horizontal (every column alike),
+    seeded, one channel; noise=0 leaves exactly two brightness levels."""
+    from helpers.images import edge_examples
+
+    images, labels = edge_examples(count=20, size=8, seed=3, noise=0.0)
+    assert images.shape == (20, 1, 8, 8) and labels.tolist().count(1) == 10
+    for image, label in zip(images[:, 0], labels, strict=True):
+        alike = image if label == 1 else image.T
+        assert (alike == alike[:1]).all()
+        assert len(np.unique(image)) == 2
+    again, _ = edge_examples(count=20, size=8, seed=3, noise=0.0)
+    np.testing.assert_array_equal(images, again)
+    noisy, _ = edge_examples(count=20, size=8, seed=3)
+    assert 0.05 < np.std(noisy - images) < 0.2
+    for bad in ({"count": 3}, {"size": 3}, {"noise": -1.0}, {"seed": -1}):
+        with pytest.raises(ValueError):
+            edge_examples(**bad)

@@ -199,3 +199,62 @@ def test_bad_arguments_raise_naming_them(call, words):
     xs, ys = make_training_pairs(VERTICAL, count=2, size=6)
     with pytest.raises((TypeError, ValueError), match=re.escape(words)):
         call(xs, ys)
+
+
+def test_sigmoid_and_logistic_loss_match_scipy():
+    """sigmoid is scipy.special.expit; the loss is the mean of -log p or -log(1 - p),
+    computed with scipy, and stays finite for huge scores."""
+    from scipy.special import expit
+
+    from helpers.learn import logistic_loss, sigmoid
+
+    z = np.array([-30.0, -2.0, 0.0, 0.5, 3.0, 30.0])
+    labels = np.array([0, 1, 1, 0, 1, 1])
+    np.testing.assert_allclose(sigmoid(z), expit(z), rtol=1e-12)
+    p = expit(z)
+    expected = -np.mean(np.where(labels == 1, np.log(p), np.log1p(-p)))
+    assert logistic_loss(z, labels) == pytest.approx(expected, rel=1e-9)
+    assert np.isfinite(logistic_loss([1e6, -1e6], [0, 1]))
+    with pytest.raises(ValueError, match="0 or 1"):
+        logistic_loss([0.0], [2])
+
+
+def test_shape_similarity_ignores_scale_and_sign():
+    """|cos| between kernels: 1 for multiples, 0 for orthogonal ones, refusing zeros."""
+    from helpers.kernels import HORIZONTAL, SOBEL_VERTICAL, VERTICAL
+    from helpers.learn import shape_similarity
+
+    assert shape_similarity(-3 * SOBEL_VERTICAL, SOBEL_VERTICAL) == 1.0
+    assert shape_similarity(VERTICAL, HORIZONTAL) == 0.0
+    cos = np.sum(VERTICAL * SOBEL_VERTICAL) / np.sqrt(
+        np.sum(VERTICAL**2) * np.sum(SOBEL_VERTICAL**2)
+    )
+    assert shape_similarity(VERTICAL, SOBEL_VERTICAL) == pytest.approx(cos)
+    with pytest.raises(ValueError, match="zeros"):
+        shape_similarity(np.zeros((3, 3)), VERTICAL)
+
+
+def test_chapter_07_classifier_gradient_matches_finite_differences():
+    """The chain rule of chapter 07's section 9 (logistic loss of mean |x * k| + b, through
+    conv2d_backward) equals central differences of the loss, for the filter and the bias."""
+    from helpers.images import edge_examples
+    from helpers.layers import conv2d, conv2d_backward
+    from helpers.learn import logistic_loss, sigmoid
+
+    x, labels = edge_examples(count=8, size=6, seed=2)
+    k, b = np.random.default_rng(3).normal(0.0, 0.3, size=(1, 1, 3, 3)), 0.1
+
+    def loss_of(kernel, bias):
+        return logistic_loss(np.abs(conv2d(x, kernel)).mean(axis=(1, 2, 3)) + bias, labels)
+
+    h = conv2d(x, k)
+    grad_z = (sigmoid(np.abs(h).mean(axis=(1, 2, 3)) + b) - labels) / len(labels)
+    _, grad_k, _ = conv2d_backward(x, k, grad_z[:, None, None, None] * np.sign(h) / h[0].size)
+    step = 1e-6
+    for index in np.ndindex(k.shape):
+        nudge = np.zeros_like(k)
+        nudge[index] = step
+        numeric = (loss_of(k + nudge, b) - loss_of(k - nudge, b)) / (2 * step)
+        assert grad_k[index] == pytest.approx(numeric, abs=1e-7)
+    numeric_b = (loss_of(k, b + step) - loss_of(k, b - step)) / (2 * step)
+    assert grad_z.sum() == pytest.approx(numeric_b, abs=1e-7)

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..conv import correlate2d
+from ..images import flip_example
 from ..kernels import SOBEL_VERTICAL
+from ..layers import conv2d_backward
 from ..learn import largest_stable_rate, loss_gradient, make_training_pairs
 from .records import Exercise, exercise
 
 __all__ = [
     "check_gradient_shape",
+    "check_input_gradient",
     "check_kernel_gradient",
     "check_largest_stable_rate",
     "check_one_weight_gradient",
     "exercise_curvature",
+    "input_gradient_example",
 ]
 
 
@@ -168,4 +173,36 @@ def check_kernel_gradient() -> Exercise:
             ),
         ),
         cases=_gradient_cases,
+    )
+
+
+def input_gradient_example():
+    """The input-gradient exercise: chapter 02's 5x5 image and asymmetric kernel, and an
+    output gradient of ones (every output counts once in the loss)."""
+    image, kernel = flip_example()
+    return image, kernel, np.ones((3, 3))
+
+
+@exercise
+def check_input_gradient() -> Exercise:
+    """Exercise: dL/dx for chapter 02's image and kernel when every dL/dy is 1."""
+    image, kernel, grad_out = input_gradient_example()
+    layer_weight = kernel[np.newaxis, np.newaxis]  # one filter, one channel
+    grad_x, _, _ = conv2d_backward(image[np.newaxis], layer_weight, grad_out[np.newaxis])
+    return Exercise(
+        "array",
+        grad_x[0],
+        explain="a full true convolution of dL/dy with the kernel. With dL/dy all ones, each "
+        "pixel's gradient is the sum of the weights that ever landed on it: the corner only "
+        f"met K[0, 0] = {kernel[0, 0]:g}, the centre met all nine (sum {kernel.sum():g}).",
+        hint="dL/dx is dL/dy convolved (kernel turned) with the kernel in full mode; its "
+        "shape is the input's.",
+        mistakes=(
+            (
+                correlate2d(grad_out, kernel, "full"),
+                "That is the full correlation: the kernel is not turned. Pixel (u, v) meets "
+                "weight (i, j) from output (u - i, v - j), indices that run against each "
+                "other: convolve2d.",
+            ),
+        ),
     )

@@ -14,6 +14,7 @@ from .records import Exercise, exercise
 
 __all__ = [
     "check_border_edge_choice",
+    "check_dilated_size",
     "check_leftover_columns",
     "check_output_size",
     "check_pad",
@@ -27,6 +28,8 @@ STRIDED = {"n": 64, "f": 3, "padding": 1, "stride": 2}
 SAME = {"n": 50, "f": 7}
 # Exercise 3: an 11-pixel-wide image, a 4-wide kernel, stride 3.
 LEFTOVER = {"n": 11, "f": 4, "padding": 0, "stride": 3}
+# The dilation exercise: a dilated 3x3 kernel on a 32-wide image.
+DILATED = {"n": 32, "f": 3, "padding": 0, "stride": 1, "dilation": 3}
 
 
 @exercise
@@ -222,4 +225,33 @@ def check_output_size() -> Exercise:
             (lambda n, f, p, s: (n + 2 * p - f) // s, "Add 1 for the window's first position."),
         ),
         cases=_size_cases,
+    )
+
+
+@exercise
+def check_dilated_size() -> Exercise:
+    """Exercise: output width for a 32-wide image, a 3x3 kernel with dilation 3, no padding."""
+    n, f, p, s, d = (DILATED[key] for key in ("n", "f", "padding", "stride", "dilation"))
+    expected = output_size(n, f, p, s, d)
+    span = d * (f - 1) + 1
+    return Exercise(
+        "number",
+        expected,
+        explain=f"The dilated kernel spans d (f - 1) + 1 = {d} x {f - 1} + 1 = {span} pixels, "
+        f"so floor(({n} + {2 * p} - {span}) / {s}) + 1 = {expected}.",
+        hint=f"Use floor((n + 2p - d (f - 1) - 1) / s) + 1 with n = {n}, f = {f}, p = {p}, "
+        f"s = {s}, d = {d}.",
+        mistakes=(
+            (
+                output_size(n, f, p, s),
+                f"That is the size without dilation: the three weights now sit {d} pixels "
+                f"apart, so the kernel spans more than {f} pixels.",
+            ),
+            (
+                n - d * f + 1,
+                f"d x f = {d * f} counts {d} pixels per weight, but after the last weight there "
+                "is no gap: the span is d (f - 1) + 1.",
+            ),
+            (n - d * (f - 1) - 1, "Almost: add 1 for the first position (the formula's + 1)."),
+        ),
     )

@@ -1,137 +1,132 @@
-"""Exercises of notebook 09, the widget playground.
-
-Each exercise can be answered by playing with a widget (or by reasoning);
-every expected value is computed here from the tested helpers, never typed
-in, and typical slips get a hint about that slip.
-"""
+"""Exercises of chapter 09, from one filter to a convolution layer."""
 
 from __future__ import annotations
 
-from ..conv import correlate2d
-from ..images import checkerboard, classic_5x5
-from ..kernels import HORIZONTAL, SOBEL_VERTICAL, classic_5x5_kernel
+import numpy as np
+
+from ..conv import convolve2d, correlate2d
+from ..layers import conv2d
+from ..parameters import conv_weights
 from .records import Exercise, exercise
 
 __all__ = [
-    "check_checkerboard_pixel",
-    "check_correlation_for_convolution",
-    "check_stepper_value",
-    "check_why_sobel_marks_fewer",
+    "EXERCISE_BIAS",
+    "EXERCISE_FILTER",
+    "EXERCISE_IMAGE",
+    "LAYER",
+    "check_channel_sum",
+    "check_layer_weights",
 ]
 
+# Exercise 1: a 3-channel 4x4 image, one 3x3x3 filter and its bias (small integers, so
+# every sum can be checked by hand).
+EXERCISE_IMAGE = np.array(
+    [
+        [[1, 2, 0, 1], [0, 1, 3, 1], [2, 0, 1, 0], [1, 1, 0, 2]],
+        [[0, 1, 1, 0], [2, 0, 0, 1], [1, 1, 2, 0], [0, 2, 1, 1]],
+        [[3, 0, 1, 2], [0, 0, 1, 1], [1, 2, 0, 0], [2, 1, 1, 0]],
+    ],
+    dtype=np.float64,
+)
+EXERCISE_FILTER = np.array(
+    [
+        [[1, 0, -1], [1, 0, -1], [1, 0, -1]],
+        [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
+        [[1, 1, 1], [0, 0, 0], [-1, -1, -1]],
+    ],
+    dtype=np.float64,
+)
+EXERCISE_BIAS = 0.5
+for _array in (EXERCISE_IMAGE, EXERCISE_FILTER):
+    _array.flags.writeable = False
+
+# Exercise 2: a layer of 64 filters of 3x3 on a 32-channel input, with biases.
+LAYER = {"kernel": 3, "in_channels": 32, "filters": 64}
+
+
+def _channel_cases() -> list[tuple]:
+    """The exercise's image, filter and bias first, then seeded random ones, 1 to 4 channels."""
+    rng = np.random.default_rng(9)
+    cases = [(np.array(EXERCISE_IMAGE), np.array(EXERCISE_FILTER), EXERCISE_BIAS)]
+    for channels, rows, cols, kh, kw in [(1, 4, 4, 3, 3), (2, 5, 3, 2, 2), (4, 6, 6, 3, 1)] * 3:
+        image = rng.integers(0, 5, size=(channels, rows, cols)).astype(float)
+        kernel = rng.integers(-2, 3, size=(channels, kh, kw)).astype(float)
+        cases.append((image, kernel, float(rng.integers(-3, 4))))
+    return cases
+
+
+def _layer_map(x, w, b):
+    """One filter across every channel plus its bias: conv2d with a single output channel."""
+    return conv2d(x, np.asarray(w)[np.newaxis], [b])[0]
+
+
+def _sum(maps):
+    return np.sum([np.asarray(m) for m in maps], axis=0)
+
 
 @exercise
-def check_checkerboard_pixel() -> Exercise:
-    """Exercise: the explorer's output at row 1, column 2 for the checkerboard and "horizontal"."""
-    output = correlate2d(checkerboard(), HORIZONTAL)
-    expected = float(output[1, 2])
-    mistakes = tuple(
-        [
+def check_channel_sum() -> Exercise:
+    """Exercise 1 (write it): channel_sum(image, kernel, bias) for one multi-channel filter."""
+    return Exercise(
+        "function",
+        _layer_map,
+        explain="One number per position: each channel correlated with its own slice of the "
+        "filter, the maps added up, and the bias added once. conv2d does exactly that for "
+        "every filter of a layer.",
+        hint="For each channel c, correlate image[c] with kernel[c]; add the maps, then the bias.",
+        mistakes=(
             (
-                -expected,
-                "Right size, wrong sign: the filter takes the top row minus the bottom "
-                "row, and here the bottom row is brighter.",
+                lambda x, w, b: _layer_map(x, w, 0.0),
+                "Add the bias, once per output pixel (not once per channel).",
             ),
             (
-                float(output[1, 0]),
-                "That is the output at column 0; the window here starts at column 2.",
+                lambda x, w, b: _layer_map(x, w, len(x) * b),
+                "The bias is added once, not once per channel.",
             ),
             (
-                float(output[0, 2]),
-                "That is row 0 of the output, where the window sees no change from top to "
-                "bottom; this one starts at row 1.",
+                lambda x, w, b: correlate2d(x[0], w[0]) + b,
+                "Add up all the channels, not only the first one.",
             ),
-        ]
+            (
+                lambda x, w, b: _sum(convolve2d(x[c], w[c]) for c in range(len(x))) + b,
+                "A layer correlates: use correlate2d, the kernels as written.",
+            ),
+            (
+                lambda x, w, b: (_layer_map(x, w, 0.0)) / len(x) + b,
+                "The channels are added up, not averaged.",
+            ),
+        ),
+        cases=_channel_cases,
     )
-    hint = (
-        "The window's top-left pixel is at row 1, column 2 of the image; add its top row and "
-        "subtract its bottom row."
-    )
+
+
+@exercise
+def check_layer_weights() -> Exercise:
+    """Exercise 2: the number of parameters of 64 filters of 3x3 on 32 channels, with biases."""
+    f, c_in, c_out = LAYER["kernel"], LAYER["in_channels"], LAYER["filters"]
+    expected = conv_weights(f, c_in, c_out, bias=True)
+    per_filter = conv_weights(f, c_in)
     return Exercise(
         "number",
         expected,
-        explain="The window covers rows 1-3 and columns 2-4: its top row adds up to 10, its "
-        "bottom row to 20, and the filter takes top minus bottom.",
-        hint=hint,
-        mistakes=mistakes,
-    )
-
-
-@exercise
-def check_correlation_for_convolution() -> Exercise:
-    """Exercise: the kernel that, with correlation, gives what convolution gives with Sobel."""
-    turned = SOBEL_VERTICAL[::-1, ::-1]  # tests check that correlating with it = convolving
-    mistakes = tuple(
-        [
-            (
-                SOBEL_VERTICAL,
-                "That is Sobel's kernel as written: correlation with it gives "
-                "correlation's output, and convolution turns the kernel first.",
-            ),
-            (
-                SOBEL_VERTICAL.T,
-                "That is the transpose (rows become columns); a half turn "
-                "reverses the order of the rows and of the columns instead.",
-            ),
-        ]
-    )
-    hint = (
-        "Turn Sobel's kernel by 180 degrees: reverse the rows and reverse each row. Check it "
-        "in the explorer: convolution with Sobel against correlation with your kernel."
-    )
-    return Exercise(
-        "array",
-        turned,
-        explain="convolution turns the kernel by 180 degrees before sliding it; for Sobel's "
-        "vertical-edge kernel that is the same as changing its sign.",
-        hint=hint,
-        mistakes=mistakes,
-    )
-
-
-@exercise
-def check_stepper_value() -> Exercise:
-    """Exercise: the number the stepper writes at position 6 of the classic 5x5 example."""
-    output = correlate2d(classic_5x5(), classic_5x5_kernel())
-    expected = float(output.flat[5])  # positions count from 1, in reading order
-    mistakes = tuple(
-        [
-            (
-                float(output.flat[4]),
-                "That is position 5, the middle cell: positions count from "
-                "1, along each row of the output.",
-            ),
-            (float(output.flat[6]), "That is position 7, the first cell of the last row."),
-        ]
-    )
-    hint = (
-        "The output is 3x3, filled row by row: positions 1-3 are row 0 and 4-6 are row 1. "
-        "Add up the image pixels under the X of ones."
-    )
-    return Exercise(
-        "number",
-        expected,
-        explain="Position 6 is the third cell of row 1 (positions 1-3 fill row 0), so the "
-        "window's top-left pixel is at row 1, column 2.",
-        hint=hint,
-        mistakes=mistakes,
-    )
-
-
-@exercise
-def check_why_sobel_marks_fewer() -> Exercise:
-    """Exercise: why Sobel marks fewer ring pixels than Scharr at the same threshold."""
-    return Exercise(
-        "choice",
-        "b",
-        options={
-            "a": "The comparer divides each pair's response by the sum of its absolute "
-            "weights, so on a smooth ramp all pairs give the same strength.",
-            "b": "",
-            "c": "Both are 3x3 filters: they look at exactly the same nine pixels.",
-            "d": "The comparer correlates with both pairs, and the magnitude ignores the sign.",
-        },
-        explain="Near the corners the rings are only a few pixels wide; averaging along the "
-        "edge with weights 1, 2, 1 mixes in more of the neighbouring rings than 3, 10, 3 does, "
-        "so Sobel sees them fainter.",
+        explain=f"Each filter has {f} x {f} x {c_in} = {per_filter} weights and one bias: "
+        f"({per_filter} + 1) x {c_out}.",
+        hint="Use (f x f x C_in + 1) x C_out.",
+        mistakes=tuple(
+            [
+                (conv_weights(f, c_in, c_out), f"Each of the {c_out} filters also has one bias."),
+                (
+                    conv_weights(f, 1, c_out, bias=True),
+                    f"Each filter spans all {c_in} input channels: one {f}x{f} kernel per channel.",
+                ),
+                (
+                    conv_weights(f, c_in, c_out) + 1,
+                    f"Every filter has its own bias: {c_out} biases, not one.",
+                ),
+                (
+                    conv_weights(f, c_in, 1, bias=True),
+                    f"That is one filter; the layer has {c_out}.",
+                ),
+            ]
+        ),
     )

@@ -80,7 +80,7 @@ A playground test, in outline::
     from .conftest import widget_by_description, widget_value, image_array, screenshot
 
     def test_kernel_explorer(page, lab):
-        open_notebook(page, lab, "09-playground.ipynb")
+        open_notebook(page, lab, "10-widget-playground.ipynb")
         assert run_all(page).ok
         wait_for_widgets(page)
         before = image_array(page.locator("img.widget-image").first)

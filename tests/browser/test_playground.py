@@ -1,6 +1,6 @@
-"""The widget playground (notebook 09) driven like a learner drives it, in JupyterLab in Chromium.
+"""The widget playground (notebook 10) driven like a learner drives it, in JupyterLab in Chromium.
 
-Each test opens ``09-widget-playground.ipynb`` from the harness's temporary copy of the
+Each test opens ``10-widget-playground.ipynb`` from the harness's temporary copy of the
 notebooks, runs all cells, checks that nothing failed and that every widget rendered, then
 works one widget through its real controls (a ``<select>``, a number field, the keyboard on
 a slider, a checkbox). After every action it waits, polling with a time-out, until the page
@@ -50,7 +50,7 @@ from .conftest import (
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOK = "09-widget-playground.ipynb"
+NOTEBOOK = "10-widget-playground.ipynb"
 UPDATE_TIMEOUT = 15.0  # s: one round trip to the kernel and back takes well under a second
 POLL_SECONDS = 0.1
 
