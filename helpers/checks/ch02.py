@@ -89,7 +89,7 @@ def check_top_left_convolution() -> Exercise:
 
 @exercise
 def check_convolve() -> Exercise:
-    """Exercise 3 (write it): convolve(image, kernel) from correlate2d and a flip."""
+    """Exercise 5 (write it): convolve(image, kernel) from correlate2d and a flip."""
     return Exercise(
         "function",
         convolve2d,
@@ -125,7 +125,7 @@ def check_convolve() -> Exercise:
 
 @exercise
 def check_why_libraries_skip_the_flip() -> Exercise:
-    """Exercise 4: why CNN libraries can compute cross-correlation instead of convolution."""
+    """Exercise 3: why CNN libraries can compute cross-correlation instead of convolution."""
     image, kernel = flip_example()
     correlation = correlate2d(image, kernel)[0, 0]
     convolution = convolve2d(image, kernel)[0, 0]
@@ -148,7 +148,7 @@ def check_why_libraries_skip_the_flip() -> Exercise:
 
 @exercise
 def check_correlation_swap() -> Exercise:
-    """Exercise 5: how correlate2d(b, a, "full") relates to correlate2d(a, b, "full").
+    """Exercise 4: how correlate2d(b, a, "full") relates to correlate2d(a, b, "full").
 
     ``a`` and ``b`` are flip_example's image and kernel; the right letter is the
     relation that holds on that pair, found by computing both correlations.

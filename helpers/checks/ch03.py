@@ -173,7 +173,7 @@ def check_window() -> Exercise:
 
 @exercise
 def check_correlate() -> Exercise:
-    """Exercise 5 (write it): the two-loop correlate(image, kernel), "valid" mode."""
+    """Exercise 6 (write it): the two-loop correlate(image, kernel), "valid" mode."""
     return Exercise(
         "function",
         correlate2d,
@@ -214,7 +214,7 @@ def check_correlate() -> Exercise:
 
 @exercise
 def check_same_mode_choice() -> Exercise:
-    """Exercise 6: why mode="same" keeps a 5x5 image 5x5 (multiple choice)."""
+    """Exercise 5: why mode="same" keeps a 5x5 image 5x5 (multiple choice)."""
     same = coverage((5, 5), (3, 3), mode="same")
     rows, cols = output_shape((5, 5), (3, 3), mode="same")
     return Exercise(

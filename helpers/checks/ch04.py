@@ -69,7 +69,7 @@ def check_step_row() -> Exercise:
         "and give 0.",
         hint=(
             "Put the 3x3 window at each of the 4 positions along a row. In each of its "
-            "3 rows, take the left pixel minus the right pixel, then add up the three.",
+            "3 rows, take the left pixel minus the right pixel, then add up the three."
         ),
         mistakes=tuple(mistakes),
     )
@@ -98,7 +98,7 @@ def check_horizontal_kernel() -> Exercise:
         "positive where the brighter side is on top.",
         hint=(
             "Start from VERTICAL = [[1, 0, -1]] * 3 and turn its rows into columns "
-            "(VERTICAL.T in NumPy).",
+            "(VERTICAL.T in NumPy)."
         ),
         mistakes=tuple(mistakes),
     )
@@ -157,7 +157,7 @@ def check_checkerboard_value() -> Exercise:
         f"{show(window[2])} = {bottom:.0f}; {top:.0f} - {bottom:.0f} = {expected:.0f}.",
         hint=(
             "Write out the 3x3 window (rows 1 to 3, columns 1 to 3). The filter adds its "
-            "top row, ignores its middle row and subtracts its bottom row.",
+            "top row, ignores its middle row and subtracts its bottom row."
         ),
         mistakes=tuple(mistakes),
     )
@@ -217,7 +217,7 @@ def check_horizontal_from_vertical() -> Exercise:
             (
                 lambda k: np.rot90(k, -1),
                 "A quarter turn clockwise matches the transpose only for kernels that look the "
-                "same left to right; transposing keeps every kernel's meaning.",
+                "same upside down; the transpose is the twin for every kernel.",
             ),
             (
                 lambda k: np.asarray(k)[::-1, ::-1],

@@ -69,7 +69,7 @@ def check_mirrored_row() -> Exercise:
         "from left to right is negative.",
         hint=(
             "Put the window at each of the 4 positions along a row; in each of its 3 rows, "
-            "take the left pixel minus the right pixel, and add up the three.",
+            "take the left pixel minus the right pixel, and add up the three."
         ),
         mistakes=tuple(mistakes),
     )
@@ -129,9 +129,7 @@ def check_uint8_difference() -> Exercise:
         explain=f"uint8 keeps results modulo 256, so {true_difference} becomes "
         f"256 - {-true_difference} = {expected}: a small dark-to-bright step turns into one of "
         "the largest values an 8-bit pixel can hold.",
-        hint=(
-            "uint8 holds 0 to 255 and keeps every result modulo 256: add 256 to a negative one.",
-        ),
+        hint=("uint8 holds 0 to 255 and keeps every result modulo 256: add 256 to a negative one."),
         mistakes=tuple(mistakes),
     )
 

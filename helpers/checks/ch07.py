@@ -150,8 +150,8 @@ def check_kernel_gradient() -> Exercise:
         reference,
         explain="Each weight collects every output's error times the pixel it saw: the image "
         "correlated with dL/dY = 2 (Y_hat - Y) / M, one number per weight.",
-        hint="Compute Y_hat = correlate2d(image, kernel), then G = 2 * (Y_hat - target) / "
-        "G.size, and return correlate2d(image, G).",
+        hint="Compute Y_hat = correlate2d(image, kernel), then dL/dY = 2 (Y_hat - target) / M "
+        "with M the number of output pixels, and correlate the image with it.",
         mistakes=(
             (
                 lambda x, k, y: -reference(x, k, y),

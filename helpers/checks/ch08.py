@@ -179,7 +179,7 @@ def check_pad() -> Exercise:
         hint="Make np.zeros((H + 2 * p, W + 2 * p)) and copy the image into out[p:p + H, p:p + W].",
         mistakes=(
             (
-                lambda x, p: pad(x, p)[p:, p:] if p else np.asarray(x) + np.nan,
+                lambda x, p: pad(x, p)[p:, p:] if p else pad(x, 0),
                 "The zeros are only after the image (bottom and right): put p before it too.",
             ),
             (
@@ -221,6 +221,10 @@ def check_output_size() -> Exercise:
             (
                 lambda n, f, p, s: (n + p - f) // s + 1,
                 "Padding adds p pixels on each side: 2p in all.",
+            ),
+            (
+                lambda n, f, p, s: (n - f) // s + 1,
+                "The padding is left out: it widens the input by p on each side, 2p in all.",
             ),
             (lambda n, f, p, s: (n + 2 * p - f) // s, "Add 1 for the window's first position."),
         ),

@@ -14,14 +14,23 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sysconfig
 import threading
 import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import numpy as np
 
 from .answers import plain, read_array, read_number, shown
 from .records import NO_ANSWER, NOT_YET, RIGHT, Exercise
+
+# Where library code lives: a traceback frame from there is not the learner's line.
+_LIBRARY_PATHS = (
+    str(Path(__file__).resolve().parents[1]),
+    str(Path(np.__file__).resolve().parents[1]),
+    sysconfig.get_paths()["stdlib"],
+)
 
 
 class _TooSlow(BaseException):
@@ -74,25 +83,24 @@ def function_feedback(record: Exercise, candidate) -> str:
 def _name_the_mistake(record: Exercise, candidate, cases, result, args) -> str | None:
     """The hint of the known mistake the learner's function behaves like, if one fits.
 
-    Several mistakes can give the same wrong answer on one input (the absolute value and
-    swapped signs agree on a dark-to-bright edge), so a mistake is named only if it also
-    agrees with the learner's function on every other input.
+    A mistake is named only if it gives the learner's result on every input (several
+    mistakes can agree on one input: the absolute value and swapped signs both give +1
+    on a dark-to-bright edge), so that a hint never names a slip the learner did not make.
     """
-    fitting = [
-        (wrong, hint) for wrong, hint in record.mistakes if _same(record, wrong, args, result)
-    ]
-    if len(fitting) > 1:
-        for other in cases:
-            if other is args:
-                continue
-            try:
-                with _time_limit(record.time_limit):
-                    theirs = candidate(*_copies(other))
-            except BaseException:
-                break
-            fitting = [(w, h) for w, h in fitting if _same(record, w, other, theirs)] or fitting[:1]
-            if len(fitting) == 1:
-                break
+    if read_array(result) is None and read_number(result) is None:
+        return None  # the wrong kind of answer: the generic line says so
+    fitting = [(w, hint) for w, hint in record.mistakes if _same(record, w, args, result)]
+    for other in cases:
+        if not fitting:
+            break
+        if other is args:
+            continue
+        try:
+            with _time_limit(record.time_limit):
+                theirs = candidate(*_copies(other))
+        except BaseException:
+            continue
+        fitting = [(w, hint) for w, hint in fitting if _same(record, w, other, theirs)]
     return fitting[0][1] if fitting else None
 
 
@@ -178,8 +186,13 @@ def _copies(args) -> tuple:
 
 
 def _error_line(error: BaseException) -> str:
-    """``ValueError: ... (line 4: total += window)``: the last frame of the learner's code."""
+    """``ValueError: ... (line 4: total += window)``: the last frame of the learner's code.
+
+    Frames inside ``helpers``, numpy or Python's own library are skipped, so the line
+    shown is the learner's call that went wrong, not the check that refused it.
+    """
     frames = traceback.extract_tb(error.__traceback__)
+    frames = [f for f in frames if not f.filename.startswith(_LIBRARY_PATHS)] or frames
     where = ""
     if frames:
         frame = frames[-1]

@@ -78,6 +78,9 @@ class Exercise:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
+        texts = [self.explain, self.hint, *(h for _, h in self.mistakes), *self.options.values()]
+        if not all(isinstance(text, str) for text in texts):
+            raise TypeError("explain, hint and every mistake's and option's text must be str")
         if self.kind == "choice" and self.answer not in self.options:
             raise ValueError(f"the right letter {self.answer!r} must be one of the options")
         if self.kind == "function" and (not callable(self.answer) or self.cases is None):
