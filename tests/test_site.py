@@ -302,3 +302,13 @@ def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
     with pytest.raises(SystemExit, match="not made by"):
         book.build(tmp_path, work=tmp_path.parent / "work-unused")
     assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_image_says_what_it_shows(site, path):
+    """Every picture on a chapter's page has alt text in words, not a file name."""
+    text = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img\b[^>]*\balt="([^"]*)"', text)
+    assert len(alts) == len(re.findall(r"<img\b", text)), "an <img> without alt"
+    for alt in alts:
+        assert len(alt.split()) >= 3 and not alt.endswith((".png", ".gif", ".svg")), alt

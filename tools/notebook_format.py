@@ -27,16 +27,22 @@ a notebook as soon as its kernel starts, so anything less makes an untouched not
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import nbformat
 
 from tools import links
-from tools.course_files import (  # re-exported: the hygiene tests and run_notebooks use them
+from tools.course_files import (  # the hygiene tests and run_notebooks use these from here
     CONTENTS,
+    MINUTES_PER_EXERCISE,
     NAV_TAG,
     NOTEBOOK_DIR,
+    WORDS_PER_MINUTE,
     course_notebooks,
+    prerequisites,
+    prose_words,
+    reading_minutes,
     title_of,
 )
 
@@ -83,9 +89,10 @@ if importlib.util.find_spec("helpers") is None:
             f"`pip install git+{{COURSE_REPOSITORY}}`, or open the notebook from the repository"
         )
     importlib.invalidate_caches()"""
-# Cell metadata worth keeping: tags (nbval, navigation) and the hidden-source flag
-# that collapses exercise solutions. Everything else is editor noise.
-CELL_METADATA_KEYS = ("tags", "jupyter")
+# Cell metadata worth keeping: tags (nbval, navigation, solutions, the site) and the alt
+# text of a cell's figure for the site (MyST-NB's "mystnb": {"image": {"alt": ...}}).
+# Everything else is editor noise.
+CELL_METADATA_KEYS = ("tags", "mystnb")
 
 
 def _link(path: Path, titles: dict[Path, str]) -> str:
@@ -105,11 +112,76 @@ def navigation_text(path: Path, order: list[Path], titles: dict[Path, str]) -> s
     return f"{previous} | [Contents]({CONTENTS}) | {following}"
 
 
+CHAPTERS_FILE = Path(__file__).resolve().parent / "chapters.toml"
+
+
+def chapter_facts(order: list[Path]) -> dict[Path, dict]:
+    """For each chapter: its summary (tools/chapters.toml), and from the notebook itself its
+    title, prerequisites, words, exercises and minutes."""
+    table = tomllib.loads(CHAPTERS_FILE.read_text(encoding="utf-8"))
+    facts = {}
+    for path in order:
+        if path.name == CONTENTS:
+            continue
+        nb = nbformat.read(path, as_version=4)
+        number = path.name[:2]
+        if number not in table["summaries"]:
+            raise ValueError(f"{CHAPTERS_FILE.name} has no summary for chapter {number}")
+        facts[path] = {
+            "number": number,
+            "title": title_of(nb),
+            "summary": table["summaries"][number],
+            "needs": prerequisites(nb, number),
+            "words": prose_words(nb),
+            "minutes": reading_minutes(nb),
+        }
+    return facts
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
 def contents_text(order: list[Path], titles: dict[Path, str]) -> str:
-    """The numbered list of chapters shown in the contents notebook."""
-    lines = ["## The chapters", ""]
-    # Bullets, not "1.": Markdown renumbers ordered lists, and chapter numbers can skip.
-    lines += [f"- {_link(p, titles)}" for p in order if p.name != CONTENTS]
+    """The contents notebook's map: every chapter with what it does, needs and takes."""
+    facts = chapter_facts(order)
+    short = tomllib.loads(CHAPTERS_FILE.read_text(encoding="utf-8"))["short-path"]
+    lines = [
+        "## The chapters",
+        "",
+        "| chapter | what you do there | needs first | minutes |",
+        "| --- | --- | --- | --- |",
+    ]
+    for path, fact in facts.items():
+        needs = ", ".join(fact["needs"]) or "—"
+        lines.append(f"| {_link(path, titles)} | {fact['summary']} | {needs} | {fact['minutes']} |")
+    core = [f for f in facts.values() if f["number"] in short]
+    core_minutes = round(sum(f["words"] for f in core) / WORDS_PER_MINUTE)
+    total = sum(f["minutes"] for f in facts.values())
+    lines += [
+        "",
+        f"**The short path, about {core_minutes} minutes:** chapters "
+        f"{', '.join(f['number'] for f in core[:-1])} and {core[-1]['number']}, the core of "
+        "the article, read without their exercises.",
+        "",
+        f"**The full path, about {_hours(total)}:** every chapter in order, exercises included.",
+        "",
+        f"Minutes are counted, not guessed: {WORDS_PER_MINUTE} words of prose a minute, plus "
+        f"{MINUTES_PER_EXERCISE} for each exercise. Every chapter ends with exercises: replace "
+        "`...` with your answer and run the cell, and the line under it says whether it is "
+        "right or what to look at. Each worked solution is folded under **Solution**, "
+        "right below its exercise: open it once you have tried.",
+    ]
+    return "\n".join(lines)
+
+
+def reading_path_text(order: list[Path], titles: dict[Path, str]) -> str:
+    """The README's reading path: each chapter's link and summary, from the same facts."""
+    lines = []
+    for path, fact in chapter_facts(order).items():
+        link = f"[{titles[path]}](notebooks/{path.name})"
+        lines.append(f"- {fact['number']} {link}:\n  {fact['summary']}")
     return "\n".join(lines)
 
 
@@ -215,11 +287,31 @@ def course_titles(order: list[Path]) -> dict[Path, str]:
     return {p: title_of(nbformat.read(p, as_version=4)) for p in order}
 
 
+README = NOTEBOOK_DIR.parent / "README.md"
+READING_PATH = re.compile(
+    r"(<!-- chapters:reading-path -->\n).*?(\n<!-- /chapters:reading-path -->)", re.DOTALL
+)
+
+
+def readme_text(order: list[Path], titles: dict[Path, str]) -> str:
+    """README.md with its reading path written from the chapters' facts."""
+    text = README.read_text(encoding="utf-8")
+    if not READING_PATH.search(text):
+        raise ValueError("README.md has no <!-- chapters:reading-path --> block")
+    path_text = reading_path_text(order, titles)
+    return READING_PATH.sub(lambda m: m[1] + path_text + m[2], text)
+
+
 def tidy(paths: list[Path] | None = None) -> list[Path]:
-    """Navigation, contents list and metadata for course notebooks; return changed files."""
+    """Navigation, contents list and metadata for course notebooks, and the README's
+    reading path; return the changed files."""
     order = course_notebooks()
     titles = course_titles(order)
     changed = []
+    readme = readme_text(order, titles)
+    if README.read_text(encoding="utf-8") != readme:
+        README.write_text(readme, encoding="utf-8")
+        changed.append(README)
     for path in paths or order:
         text = render(nbformat.read(path, as_version=4), path, order, titles)
         if path.read_text() != text:
