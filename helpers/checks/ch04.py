@@ -97,8 +97,8 @@ def check_horizontal_kernel() -> Exercise:
         explain="It is the vertical filter transposed: the top row minus the bottom row, "
         "positive where the brighter side is on top.",
         hint=(
-            "Start from VERTICAL = [[1, 0, -1]] * 3 and turn its rows into columns "
-            "(VERTICAL.T in NumPy)."
+            "Start from VERTICAL = [[1, 0, -1]] * 3: what it compares left to right, the "
+            "horizontal filter compares top to bottom."
         ),
         mistakes=tuple(mistakes),
     )

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..conv import convolve2d, correlate2d
 from ..layers import conv2d
+from ..padding import output_size
 from ..parameters import conv_weights
 from .records import Exercise, exercise
 
@@ -14,7 +15,9 @@ __all__ = [
     "EXERCISE_FILTER",
     "EXERCISE_IMAGE",
     "LAYER",
+    "SHAPE_CASE",
     "check_channel_sum",
+    "check_layer_output_shape",
     "check_layer_weights",
 ]
 
@@ -128,5 +131,37 @@ def check_layer_weights() -> Exercise:
                     f"That is one filter; the layer has {c_out}.",
                 ),
             ]
+        ),
+    )
+
+
+#: Exercise 3: a colour image through a layer with padding and stride.
+SHAPE_CASE = {"input": (3, 32, 32), "filters": 8, "kernel": 5, "padding": 2, "stride": 2}
+
+
+@exercise
+def check_layer_output_shape() -> Exercise:
+    """Exercise 3: the output shape of 8 filters of 5x5, padding 2, stride 2, on (3, 32, 32)."""
+    c_in, height, width = SHAPE_CASE["input"]
+    c_out, f = SHAPE_CASE["filters"], SHAPE_CASE["kernel"]
+    p, s = SHAPE_CASE["padding"], SHAPE_CASE["stride"]
+    x = np.zeros(SHAPE_CASE["input"])
+    shape = conv2d(x, np.zeros((c_out, c_in, f, f)), stride=s, padding=p).shape
+    rows = output_size(height, f, p, s)
+    return Exercise(
+        "array",
+        list(shape),
+        explain=f"One output channel per filter ({c_out}); each side is "
+        f"floor(({height} + {2 * p} - {f}) / {s}) + 1 = {rows}: the stride halves the padded "
+        "size, and the input's 3 channels are summed inside each filter.",
+        hint="The channels out are the filters; each side follows chapter 08's formula.",
+        mistakes=(
+            ([c_out, height, width], "The stride of 2 keeps every second position: halve it."),
+            (
+                [c_out, output_size(height, f, 0, s), output_size(width, f, 0, s)],
+                "The padding of 2 adds 2 pixels on each side before the window slides.",
+            ),
+            ([c_in, rows, rows], "A layer gives one output channel per filter, not per input."),
+            ([rows, rows, c_out], "PyTorch's layout puts the channels first: (C, H, W)."),
         ),
     )
