@@ -162,15 +162,12 @@ def limit_label(values, limit: float) -> str:
     >>> limit_label([[0, 30]], 30.0)
     ''
     >>> limit_label([[0, 30]], 12.5)
-    'clipped at ±12.5, the 99.5th percentile of |value| (largest 30)'
+    'clipped at ±12.5 (99.5th percentile)'
     """
     largest = signed_limit(values)
     if limit >= largest:
         return ""
-    return (
-        f"clipped at ±{format_number(limit)}, the {PICTURE_PERCENTILE:g}th percentile "
-        f"of |value| (largest {format_number(largest)})"
-    )
+    return f"clipped at ±{format_number(limit)} ({PICTURE_PERCENTILE:g}th percentile)"
 
 
 def symmetric_limits(values) -> tuple[float, float]:

@@ -220,8 +220,9 @@ def show_matrix(
     ax.set_xlabel("column")
     ax.set_ylabel("row")
     if title is not None:
-        # Extra room: a window on the top row draws its outline above the axes.
-        ax.set_title(title, pad=10)
+        # Extra room: a window on the top row draws its outline (and its black edge) above
+        # the axes, into where the title would sit.
+        ax.set_title(title, pad=16 if box is not None and box[0] == 0 else 10)
 
     labels = [_format_value(float(v), fmt, decimals) for v in values.flat]
     fontsize = 11 if max(map(len, labels)) <= 4 else 9

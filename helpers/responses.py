@@ -24,7 +24,6 @@ __all__ = [
     "sign_counts",
     "strongest_columns",
     "strongest_rows",
-    "vertical_share",
 ]
 
 
@@ -129,69 +128,6 @@ def strongest_rows(response, count: int = 2) -> list[tuple[int, float]]:
     """
     values = _finite_response(response)
     return _strongest(values.mean(axis=1), count, values.shape[0], "rows")
-
-
-def vertical_share(g_vertical, g_horizontal, min_magnitude: float = 0.0) -> float:
-    """Fraction of pixels where the vertical-edge response is larger than the horizontal one.
-
-    Parameters
-    ----------
-    g_vertical, g_horizontal : array_like, shape (H, W)
-        Responses to a vertical-edge and a horizontal-edge filter (for
-        example from :func:`helpers.edges.gradients`). Never modified.
-    min_magnitude : float, default 0.0
-        Count only pixels whose edge strength
-        ``sqrt(g_vertical**2 + g_horizontal**2)`` is at least this, to leave
-        out flat areas where both responses are noise.
-
-    Returns
-    -------
-    float
-        Among the counted pixels, the fraction with
-        ``abs(g_vertical) > abs(g_horizontal)``. A tie (a perfect diagonal,
-        or both zero) counts as not vertical.
-
-    Raises
-    ------
-    TypeError
-        If an input is not real-valued.
-    ValueError
-        If the inputs are not 2-D arrays of one shape, hold NaN,
-        ``min_magnitude`` is not a finite number of at least 0, or no pixel
-        is strong enough to count.
-
-    See Also
-    --------
-    helpers.edges.magnitude : the edge strength used for ``min_magnitude``.
-
-    Examples
-    --------
-    >>> vertical_share([[30, 0, 1, 0]], [[0, 30, 2, 0]])
-    0.25
-    >>> vertical_share([[30, 0, 1, 0]], [[0, 30, 2, 0]], min_magnitude=10)
-    0.5
-    """
-    v = _finite_response(g_vertical, "g_vertical")
-    h = _finite_response(g_horizontal, "g_horizontal")
-    if v.shape != h.shape:
-        raise ValueError(
-            f"g_vertical and g_horizontal must have the same shape, got {v.shape} and {h.shape}"
-        )
-    if (
-        isinstance(min_magnitude, bool)
-        or not isinstance(min_magnitude, (int, float, np.integer, np.floating))
-        or not np.isfinite(min_magnitude)
-        or min_magnitude < 0
-    ):
-        raise ValueError(f"min_magnitude must be a finite number >= 0, got {min_magnitude!r}")
-    counted = np.hypot(v, h) >= min_magnitude
-    total = int(np.count_nonzero(counted))
-    if total == 0:
-        raise ValueError(
-            f"no pixel has an edge strength of at least min_magnitude={min_magnitude!r}"
-        )
-    vertical = int(np.count_nonzero(counted & (np.abs(v) > np.abs(h))))
-    return vertical / total
 
 
 def sign_counts(response) -> SignCounts:

@@ -9,14 +9,13 @@ from numpy.testing import assert_array_equal
 from scipy import signal
 
 from helpers.conv import correlate2d
-from helpers.images import book_on_table, photograph, photograph_uint8, step_edge
+from helpers.images import book_on_table, photograph_uint8, step_edge
 from helpers.kernels import HORIZONTAL, VERTICAL
 from helpers.responses import (
     SignCounts,
     sign_counts,
     strongest_columns,
     strongest_rows,
-    vertical_share,
 )
 
 FINITE = st.floats(-1e6, 1e6, allow_nan=False)
@@ -108,55 +107,6 @@ def test_responses_are_validated(bad, error, words):
     for function in (strongest_columns, strongest_rows, sign_counts):
         with pytest.raises(error, match=words):
             function(bad)
-
-
-def test_vertical_share_counts_by_hand():
-    """A hand-made pair: one clearly vertical, one horizontal, one diagonal tie, one flat."""
-    v = [[3.0, 0.0, 2.0, 0.0]]
-    h = [[0.0, -4.0, -2.0, 0.0]]
-    assert vertical_share(v, h) == 0.25
-    assert vertical_share(v, h, min_magnitude=2.5) == 1 / 3
-    assert vertical_share(v, h, min_magnitude=3.5) == 0.0
-
-
-def test_vertical_share_of_pure_edges():
-    """A vertical step is all vertical where it responds, a horizontal step not at all."""
-    image = step_edge()
-    assert vertical_share(correlate2d(image, VERTICAL), correlate2d(image, HORIZONTAL), 1) == 1.0
-    image = image.T
-    assert vertical_share(correlate2d(image, VERTICAL), correlate2d(image, HORIZONTAL), 1) == 0.0
-
-
-def test_vertical_share_matches_an_independent_count():
-    """On the photograph, the share equals a plain count over SciPy's responses."""
-    photo = photograph(scale=4)
-    v, h = scipy_response(photo, VERTICAL), scipy_response(photo, HORIZONTAL)
-    strong = np.sqrt(v**2 + h**2) >= 0.5
-    expected = np.sum((np.abs(v) > np.abs(h)) & strong) / np.sum(strong)
-    assert vertical_share(v, h, 0.5) == pytest.approx(expected, abs=1e-12)
-
-
-def test_book_scene_is_vertical_on_strong_edges_horizontal_on_texture():
-    """The book's long sides are vertical, but its weak texture (grain, pages) is horizontal."""
-    scene = book_on_table()
-    v, h = correlate2d(scene, VERTICAL), correlate2d(scene, HORIZONTAL)
-    assert vertical_share(v, h) < 0.3
-    assert 0.5 < vertical_share(v, h, 0.5) < 0.65
-
-
-@pytest.mark.parametrize("threshold", [-1.0, np.nan, np.inf, "0.5", None, True])
-def test_vertical_share_refuses_bad_thresholds(threshold):
-    """min_magnitude must be a finite number of at least 0."""
-    with pytest.raises(ValueError, match="min_magnitude"):
-        vertical_share([[1.0]], [[0.0]], threshold)
-
-
-def test_vertical_share_refuses_mismatch_and_empty_selection():
-    """Different shapes, or a threshold that leaves no pixel, are errors that say so."""
-    with pytest.raises(ValueError, match="same shape"):
-        vertical_share([[1.0, 2.0]], [[1.0]])
-    with pytest.raises(ValueError, match="no pixel"):
-        vertical_share([[1.0]], [[1.0]], min_magnitude=10)
 
 
 def test_sign_counts_of_the_article_pair():
