@@ -375,16 +375,22 @@ def test_kernel_explorer_follows_its_controls(page, lab):
         show(page, explorer, f"playground-explorer-{step}")
         return image_bytes(picture)
 
-    # The notebook's own cells left the checkerboard and the horizontal preset, with the
-    # inspector on the middle pixel (2, 2) of the 4x4 output.
+    # The notebook's own cells left the 6x6 step mirrored under the vertical preset, with
+    # the inspector on the middle pixel (2, 2) of the 4x4 output.
     row, col = 2, 2
+    mirror = explorer.locator(".widget-checkbox").filter(has_text="mirror the image")
 
-    # The explorer's own image menu (the comparer has an "image" menu too): the 6x6 step,
-    # on which the horizontal-edge kernel sees nothing (all zeros).
+    # Untick the mirror: the bright-left step again, a band of 30s.
     act_and_check(
-        "1-image-step-edge",
+        "1-mirror-off-step-edge",
+        explorer_expects(VERTICAL, "vertical", row, col),
+        lambda: mirror.locator("input").uncheck(),
+    )
+    # The horizontal-edge preset sees nothing in a vertical step: all zeros.
+    act_and_check(
+        "1b-preset-horizontal",
         explorer_expects(HORIZONTAL, "horizontal", row, col),
-        lambda: dropdown(explorer, "image").select_option("step edge 6x6"),
+        lambda: dropdown(explorer, "preset").select_option("horizontal"),
     )
 
     # (a) A preset from the real dropdown: a band of 40s where the step is.
@@ -426,7 +432,6 @@ def test_kernel_explorer_follows_its_controls(page, lab):
     assert column_input.input_value() == "1"
 
     # (d) Mirror the image: the step becomes dark-left and the signs turn over.
-    mirror = explorer.locator(".widget-checkbox").filter(has_text="mirror the image")
     expected = explorer_expects(kernel, "custom", row, col, mirror=True)
     assert expected["output"][row, col] < 0 < expected["output"].max()
     act_and_check("5-mirrored", expected, lambda: mirror.locator("input").check())
