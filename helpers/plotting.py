@@ -318,7 +318,7 @@ def show_signed(
     else:
         fig = ax.figure
     image = _draw_picture(ax, values, signed=True, cmap=None, title=title)
-    bar = _colour_bar(fig, ax, image, values, label) if colorbar else None
+    bar = _colour_bar(fig, ax, image, values, label, signed=True) if colorbar else None
     return SignedPlot(fig, ax, image, bar)
 
 
@@ -424,7 +424,7 @@ def show_images(
         is_signed = _check_signed(choice, "signed", values)
         image = _draw_picture(ax, values, signed=is_signed, cmap=cmap, title=title)
         if colorbar:
-            _colour_bar(fig, ax, image, values, None)
+            _colour_bar(fig, ax, image, values, None, signed=is_signed)
     if suptitle is not None:
         fig.suptitle(suptitle)
     return fig, axes
@@ -433,13 +433,9 @@ def show_images(
 # --- private helpers ---------------------------------------------------------------
 
 
-def _colour_bar(fig, ax, image, values, label):
+def _colour_bar(fig, ax, image, values, label, *, signed: bool):
     """A colour bar; on a clipped signed picture its label says where and why."""
-    note = (
-        limit_label(values, image.get_clim()[1])
-        if image.get_cmap().name.startswith(DIVERGING_CMAP)
-        else ""
-    )
+    note = limit_label(values, image.get_clim()[1]) if signed else ""
     text = "\n".join(part for part in (label, note) if part) or None
     bar = fig.colorbar(image, ax=ax, label=text, extend="both" if note else "neither")
     if note:
