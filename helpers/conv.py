@@ -25,34 +25,22 @@ Modes
     ``(kh - 1) // 2, (kw - 1) // 2``.
 
 ``"valid"`` and ``"full"`` match ``scipy.signal.correlate2d`` and
-``scipy.signal.convolve2d``. For ``"same"`` we choose the crop so that
-convolution is exactly flipped correlation in every mode, even-sized kernels
-included. That equals ``scipy.ndimage.correlate(mode="constant")`` for
-correlation and ``scipy.signal.convolve2d(mode="same")`` for convolution.
-``scipy.signal.correlate2d(mode="same")`` crops one pixel further for
-even-sized kernels (it crops ``full`` of the convolution with the flipped
-kernel, using the convolution's start index), so it is not used as the model.
+``scipy.signal.convolve2d``. The ``"same"`` crop is chosen so that convolution is
+exactly flipped correlation in every mode, even-sized kernels included, as in
+``scipy.ndimage.correlate(mode="constant")`` and ``scipy.signal.convolve2d(mode="same")``;
+``scipy.signal.correlate2d(mode="same")`` crops one pixel further for even-sized
+kernels (it takes the convolution's crop of the flipped kernel), so it is not the model.
 
-Padding and stride
-------------------
-``padding=p`` surrounds the image with ``p`` zeros on every side (or ``(rows,
-columns)``) before the mode applies; ``stride=s`` moves the window ``s``
-pixels at a time (or ``(rows, columns)``), keeping the first position and every
-``s``-th one after it. With ``mode="valid"`` this is what a CNN layer's
-``padding`` and ``stride`` do, and the output has ``floor((n + 2p - f) / s) + 1``
-positions per axis (:func:`helpers.padding.output_size`). When ``s`` does not
-divide ``n + 2p - f`` the size is rounded down, as in PyTorch and TensorFlow, and
-the last ``(n + 2p - f) mod s`` pixels are never read; check with
-``output_size(..., exact=True)`` if that would be a bug.
-
-Dilation
---------
-``dilation=d`` (or ``(rows, columns)``) spreads the kernel's weights ``d`` pixels
-apart without adding any: weight ``(i, j)`` meets the pixel ``(i * d, j * d)``
-from the window's corner. It is the same as correlating with the kernel
-:func:`dilate` fills with ``d - 1`` zeros between neighbouring weights, whose
-size is ``d (f - 1) + 1``; every mode treats it as a kernel of that size, and
-``"valid"`` mode gives ``floor((n + 2p - d (f - 1) - 1) / s) + 1`` positions.
+Padding, stride and dilation
+----------------------------
+Each is an int or a ``(rows, columns)`` pair. ``padding=p`` surrounds the image with
+``p`` zeros before the mode applies; ``stride=s`` keeps the first position and every
+``s``-th one after it; ``dilation=d`` spreads the kernel's weights ``d`` pixels apart,
+which is correlating with :func:`dilate`'s kernel of size ``d (f - 1) + 1``, and every
+mode treats it as a kernel of that size. With ``mode="valid"`` these are a CNN layer's
+arguments, and the output has ``floor((n + 2p - d (f - 1) - 1) / s) + 1`` positions per
+axis, rounded down as in PyTorch and TensorFlow: :mod:`helpers.padding` says which
+pixels that leaves unread.
 """
 
 from __future__ import annotations
@@ -60,7 +48,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import as_real_array, check_choice, check_pair, check_shape
-from .padding import check_padded_size, output_size
+from .padding import check_padded_size
 
 MODES = ("valid", "same", "full")
 
@@ -80,30 +68,23 @@ def output_shape(
     ----------
     image_shape, kernel_shape : pair of int
         ``(rows, columns)`` of the image and of the kernel.
-    mode : {"valid", "same", "full"}
-        See :mod:`helpers.conv`.
-    padding : int or (int, int), default 0
-        Zeros added on each side of the image before the mode applies.
-    stride : int or (int, int), default 1
-        Step of the window, in pixels.
-    dilation : int or (int, int), default 1
-        Spacing of the kernel's weights; the kernel spans ``e = d (f - 1) + 1`` pixels.
+    mode, padding, stride, dilation
+        As for :func:`correlate2d`.
 
     Returns
     -------
     tuple of int
-        Per axis, with ``m = n + 2p``: ``m - e + 1`` positions for ``"valid"``,
-        ``m`` for ``"same"`` and ``m + e - 1`` for ``"full"``, of which the stride
-        keeps every ``s``-th: ``(positions - 1) // s + 1``. For ``"valid"``
-        that is ``floor((n + 2p - d (f - 1) - 1) / s) + 1``.
+        Per axis, with ``m = n + 2p`` and a kernel spanning ``e = d (f - 1) + 1``
+        pixels: ``m - e + 1`` positions for ``"valid"``, ``m`` for ``"same"`` and
+        ``m + e - 1`` for ``"full"``, of which the stride keeps every ``s``-th:
+        ``(positions - 1) // s + 1``.
 
     Raises
     ------
     ValueError
         If a shape is not a pair of positive integers, the mode is unknown,
-        ``padding`` or ``stride`` is not a non-negative (positive for the
-        stride) integer or pair, or the kernel is larger than the padded image
-        in ``"valid"`` mode.
+        ``padding``, ``stride`` or ``dilation`` is not a valid size, or the
+        kernel is larger than the padded image in ``"valid"`` mode.
 
     Examples
     --------
@@ -126,41 +107,43 @@ def output_shape(
     >>> output_shape((7, 7), (3, 3), dilation=2)
     (3, 3)
     """
-    (rows, cols) = check_shape(image_shape, "image_shape")
-    (krows, kcols) = check_shape(kernel_shape, "kernel_shape")
+    return _geometry(image_shape, kernel_shape, mode, padding, stride, dilation)[0]
+
+
+def _geometry(image_shape, kernel_shape, mode, padding, stride, dilation):
+    """Check every size; return the output shape, the zeros before the image, the stride and
+    the dilation, each a (rows, columns) pair.
+
+    Output cell ``(r, c)`` reads the window whose top-left pixel is image pixel
+    ``(r * stride - before)``, per axis; in ``"same"`` mode an even-sized kernel's extra
+    pixel of border goes before the image.
+    """
+    rows, cols = check_shape(image_shape, "image_shape")
+    krows, kcols = check_shape(kernel_shape, "kernel_shape")
     check_choice(mode, "mode", MODES)
-    pad_rows, pad_cols = check_pair(padding, "padding", 0)
-    step_rows, step_cols = check_pair(stride, "stride", 1)
-    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
-    padded_rows, padded_cols = rows + 2 * pad_rows, cols + 2 * pad_cols
-    span = (dil_rows * (krows - 1) + 1, dil_cols * (kcols - 1) + 1)
-    if mode == "valid" and (span[0] > padded_rows or span[1] > padded_cols):
-        if pad_rows or pad_cols:
-            image = (
-                f"image of shape {(rows, cols)} even once padded to {(padded_rows, padded_cols)}"
-            )
-            fix = "more padding"
-        else:
-            image, fix = f"image of shape {(rows, cols)}", "padding"
+    pads = check_pair(padding, "padding", 0)
+    steps = check_pair(stride, "stride", 1)
+    dils = check_pair(dilation, "dilation", 1)
+    padded = (rows + 2 * pads[0], cols + 2 * pads[1])
+    span = (dils[0] * (krows - 1) + 1, dils[1] * (kcols - 1) + 1)
+    if mode == "valid" and (span[0] > padded[0] or span[1] > padded[1]):
+        image, fix = f"image of shape {(rows, cols)}", "padding"
+        if pads != (0, 0):
+            image, fix = f"{image} even once padded to {padded}", "more padding"
         kernel = f"kernel of shape {(krows, kcols)}"
-        if (dil_rows, dil_cols) != (1, 1):
-            kernel += f" spread by dilation {(dil_rows, dil_cols)} over {span}"
+        if dils != (1, 1):
+            kernel += f" spread by dilation {dils} over {span}"
         raise ValueError(
             f"{kernel} is larger than the {image}; 'valid' mode "
             f"needs the kernel to fit inside the image (use mode='same' or 'full', or {fix}, "
             "to pad with zeros)"
         )
-    shape = []
-    for n, f, p, s, d in (
-        (rows, krows, pad_rows, step_rows, dil_rows),
-        (cols, kcols, pad_cols, step_cols, dil_cols),
-    ):
-        if mode == "valid":
-            shape.append(output_size(n, f, p, s, d))
-        else:
-            positions = n + 2 * p + (d * (f - 1) if mode == "full" else 0)
-            shape.append((positions - 1) // s + 1)
-    return shape[0], shape[1]
+    shape, before = [], []
+    for m, e, s, p in zip(padded, span, steps, pads, strict=True):
+        positions = {"valid": m - e + 1, "same": m, "full": m + e - 1}[mode]
+        shape.append((positions - 1) // s + 1)
+        before.append(p + {"valid": 0, "same": e // 2, "full": e - 1}[mode])
+    return tuple(shape), tuple(before), steps, dils
 
 
 def correlate2d(
@@ -206,9 +189,9 @@ def correlate2d(
     TypeError
         If ``image`` or ``kernel`` is complex or not numeric.
     ValueError
-        If either is not 2-D or is empty, the mode is unknown, ``padding`` or
-        ``stride`` is not a valid size, or the kernel is larger than the
-        (padded) image in ``"valid"`` mode.
+        If either is not 2-D or is empty, the mode is unknown, ``padding``,
+        ``stride`` or ``dilation`` is not a valid size, or the kernel is larger
+        than the (padded) image in ``"valid"`` mode.
 
     See Also
     --------
@@ -218,7 +201,8 @@ def correlate2d(
     Notes
     -----
     Everything is computed in float64, so a uint8 photo through a Scharr
-    filter neither overflows nor wraps, and negative responses survive.
+    filter neither overflows nor wraps, and negative responses survive; an
+    image of integers gives exact integers while the sums stay below 2**53.
 
     A NaN or infinity, in the image or in the kernel, gives what IEEE
     arithmetic gives, as in SciPy: it spreads to every output pixel whose
@@ -226,11 +210,8 @@ def correlate2d(
     ``0 * inf == nan``), and an overflowing sum is an infinity. No warning is
     printed for either.
 
-    One engine serves every mode, padding and stride: each weight meets one
-    shifted (and, with a stride, strided) slice of the image, added into the
-    output a block of rows at a time. Only the kept positions are computed,
-    and the zeros of the padding are never stored beyond one block. An image
-    of integers gives exact integers while the sums stay below 2**53.
+    Only the kept positions are computed, and no padded or converted copy of
+    the whole image is made (the engine, ``_correlate``, says how).
 
     Examples
     --------
@@ -267,13 +248,7 @@ def convolve2d(
 
     Parameters
     ----------
-    image : array_like, shape (H, W)
-        Real numbers of any dtype or nested lists. Never modified.
-    kernel : array_like, shape (kh, kw)
-        The filter.
-    mode : {"valid", "same", "full"}
-        See :mod:`helpers.conv`.
-    padding, stride, dilation : int or (int, int)
+    image, kernel, mode, padding, stride, dilation
         As for :func:`correlate2d`.
 
     Returns
@@ -327,11 +302,7 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1, dilation=1) -> np.n
 
     Parameters
     ----------
-    image : array_like, shape (H, W)
-        Real numbers of any dtype or nested lists. Never modified.
-    kernel : array_like, shape (kh, kw)
-        The filter; it must fit inside the (padded) image.
-    padding, stride, dilation : int or (int, int)
+    image, kernel, padding, stride, dilation
         As for :func:`correlate2d`: output cell ``(r, c)`` reads the window
         whose top-left pixel is ``(r * stride - padding, c * stride - padding)``,
         zeros where it hangs over the image's edge, every ``dilation``-th pixel.
@@ -373,46 +344,13 @@ def correlate2d_loops(image, kernel, *, padding=0, stride=1, dilation=1) -> np.n
     return out
 
 
-def before_image(mode: str, kernel_shape, padding=0, dilation=1) -> tuple[int, int]:
-    """How many zeros lie before the image's first row and column for this mode and padding.
-
-    A dilated kernel counts with the size it spans, ``d (f - 1) + 1``.
-
-    Output cell ``(r, c)`` reads the window whose top-left pixel is image pixel
-    ``(r * stride - rows_before, c * stride - cols_before)``.
-
-    Examples
-    --------
-    >>> before_image("valid", (3, 3)), before_image("same", (3, 3)), before_image("full", (3, 3))
-    ((0, 0), (1, 1), (2, 2))
-    >>> before_image("same", (2, 4), padding=1)  # an even kernel's extra pixel goes before
-    (2, 3)
-    >>> before_image("full", (3, 3), dilation=2)  # the kernel spans 5x5 pixels
-    (4, 4)
-    """
-    kh, kw = check_shape(kernel_shape, "kernel_shape")
-    pad_rows, pad_cols = check_pair(padding, "padding", 0)
-    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
-    kh, kw = dil_rows * (kh - 1) + 1, dil_cols * (kw - 1) + 1
-    check_choice(mode, "mode", MODES)
-    if mode == "valid":
-        rows, cols = 0, 0
-    elif mode == "same":
-        rows, cols = kh // 2, kw // 2
-    else:
-        rows, cols = kh - 1, kw - 1
-    return rows + pad_rows, cols + pad_cols
-
-
 def _prepare(image, kernel, mode, padding, stride, dilation):
-    """Validate all arguments: image (own dtype), float64 kernel, output shape, offsets,
-    stride and dilation."""
+    """The image in its own dtype, the kernel in float64, then :func:`_geometry`'s pairs."""
     x = as_real_array(image, "image")
     k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
-    shape = output_shape(x.shape, k.shape, mode, padding=padding, stride=stride, dilation=dilation)
+    geometry = _geometry(x.shape, k.shape, mode, padding, stride, dilation)
     check_padded_size(x.shape, padding)  # refuse outputs that would not fit in memory
-    before = before_image(mode, k.shape, padding, dilation)
-    return x, k, shape, before, check_pair(stride, "stride", 1), check_pair(dilation, "dilation", 1)
+    return x, k, *geometry
 
 
 def dilate(kernel, dilation) -> np.ndarray:

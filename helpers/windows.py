@@ -1,19 +1,10 @@
 """The sliding window, one position at a time: steps, pixel use and an animation.
 
-:func:`helpers.conv.correlate2d` computes every output at once. This module
-takes the same operation apart for the worked 5x5 example of chapter 03:
-
-* :func:`window_at` takes one output position apart: the window of pixels
-  under the kernel, the weights, their elementwise products and the sum (the
-  output value there). Everything else that looks at one window calls it: the
-  loop version :func:`helpers.conv.correlate2d_loops`, :func:`window_steps`,
-  the figures and animation below, and the widgets' inspector and stepper.
-* :func:`window_steps` lists every position in reading order.
-* :func:`coverage` counts how many output positions use each input pixel, which
-  shows that border pixels take part less often than central ones.
-* :func:`show_window_steps` draws every position in a grid of small panels;
-  :func:`sliding_window_frames` draws the animation that
-  :func:`helpers.animation.write_course_figures` stores in ``notebooks/figures``.
+:func:`helpers.conv.correlate2d` computes every output at once; this module takes the
+same operation apart for the worked 5x5 example of chapter 03. :func:`window_at` takes
+one output position apart, and everything else that looks at one window calls it: the
+loop version :func:`helpers.conv.correlate2d_loops`, the figures and animation below,
+and the widgets' inspector and stepper.
 
 The operation is cross-correlation, what deep-learning libraries call
 convolution: the kernel is used as written, unless ``operation="convolution"``
@@ -31,10 +22,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ._validate import as_real_array, check_choice, check_int, check_pair
+from ._validate import as_real_array, check_choice, check_int
 from .animation import default_style
 from .colours import format_number
-from .conv import before_image, output_shape
+from .conv import _deal, _geometry, output_shape
 from .plotting import show_matrix
 
 __all__ = [
@@ -131,10 +122,8 @@ def window_at(
 
     Parameters
     ----------
-    image : array_like, shape (H, W)
+    image, kernel : array_like, shapes (H, W) and (kh, kw)
         Real numbers of any dtype, or nested lists. Never modified.
-    kernel : array_like, shape (kh, kw)
-        The filter. Never modified.
     row, col : int
         The output position.
     operation : {"correlation", "convolution"}, default "correlation"
@@ -159,12 +148,10 @@ def window_at(
     -----
     Output cell ``(r, c)`` reads the window whose top-left pixel is image pixel
     ``(r * stride - b_r, c * stride - b_c)``, where ``b`` counts the zeros
-    before the image (the padding, plus what ``"same"`` and ``"full"`` add)::
+    before the image (the padding, plus what ``"same"`` and ``"full"`` add), and
+    a window dilated by ``d`` holds every ``d``-th pixel of the patch it spans::
 
         output[r, c] = sum over i, j of image[top + i * d, left + j * d] * weights[i, j]
-
-    with ``d`` the dilation (1 unless told otherwise): a dilated window holds
-    every ``d``-th pixel of the patch it spans.
 
     Examples
     --------
@@ -195,9 +182,7 @@ def window_at(
     check_choice(operation, "operation", OPERATIONS)
     x = as_real_array(image, "image")
     k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
-    rows, cols = output_shape(
-        x.shape, k.shape, mode, padding=padding, stride=stride, dilation=dilation
-    )
+    (rows, cols), before, step, dil = _geometry(x.shape, k.shape, mode, padding, stride, dilation)
     for name, value, size in (("row", row, rows), ("col", col, cols)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
             raise ValueError(f"{name} must be an integer, got {value!r}")
@@ -207,19 +192,10 @@ def window_at(
                 f"{name} must be from 0 to {size - 1}"
             )
     weights = k[::-1, ::-1] if operation == "convolution" else k
-    before_rows, before_cols = before_image(mode, k.shape, padding, dilation)
-    step_rows, step_cols = check_pair(stride, "stride", 1)
-    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
-    top, left = int(row) * step_rows - before_rows, int(col) * step_cols - before_cols
-    # The patch the (dilated) kernel spans, zeros where it hangs over the edge; the
-    # window is every d-th pixel of it.
-    kh, kw = dil_rows * (k.shape[0] - 1) + 1, dil_cols * (k.shape[1] - 1) + 1
-    patch = np.zeros((kh, kw))
-    ra, rb = max(0, top), min(x.shape[0], top + kh)
-    ca, cb = max(0, left), min(x.shape[1], left + kw)
-    if ra < rb and ca < cb:
-        patch[ra - top : rb - top, ca - left : cb - left] = x[ra:rb, ca:cb]
-    window = np.ascontiguousarray(patch[::dil_rows, ::dil_cols])
+    # Every d-th pixel from the window's top-left one, zeros where it hangs over the edge:
+    # the engine's own dealing of pixels, with the dilation as its step.
+    window = np.empty(k.shape)
+    _deal(x, window, int(row) * step[0] - before[0], int(col) * step[1] - before[1], dil)
     with np.errstate(all="ignore"):  # inf * 0 is NaN, as in correlate2d, without a warning
         products = window * weights
         # Added one by one in reading order, as correlate2d adds its weights, so the
@@ -236,12 +212,8 @@ def window_steps(image, kernel, operation: str = "correlation") -> list[WindowSt
 
     Parameters
     ----------
-    image : array_like, shape (H, W)
-        Real numbers of any dtype, or nested lists. Never modified.
-    kernel : array_like, shape (kh, kw)
-        The filter, no larger than the image. Never modified.
-    operation : {"correlation", "convolution"}, default "correlation"
-        As for :func:`window_at`.
+    image, kernel, operation
+        As for :func:`window_at`; the kernel no larger than the image.
 
     Returns
     -------
@@ -252,11 +224,8 @@ def window_steps(image, kernel, operation: str = "correlation") -> list[WindowSt
 
     Raises
     ------
-    TypeError
-        If ``image`` or ``kernel`` holds complex or non-numeric values.
-    ValueError
-        If either is not a non-empty 2-D array, or the kernel is larger than
-        the image.
+    TypeError, ValueError
+        As :func:`window_at`.
 
     See Also
     --------
@@ -299,17 +268,11 @@ def coverage(
     ----------
     image_shape, kernel_shape : pair of int
         ``(rows, columns)`` of the image and of the kernel.
-    mode : {"valid", "same", "full"}
-        Which output positions exist, as in :func:`helpers.conv.correlate2d`:
-        ``"same"`` and ``"full"`` pad the image with zeros, so their windows
-        may hang over the border.
-    padding, stride : int or (int, int)
-        As for :func:`helpers.conv.correlate2d`: zeros around the image, and
-        the window's step. With a stride that does not fit, pixels at the far
-        edge get a count of 0.
-    dilation : int or (int, int)
-        Spacing of the kernel's weights: a pixel counts when a weight lands
-        on it, not when it merely lies between two of them.
+    mode, padding, stride, dilation
+        As for :func:`helpers.conv.correlate2d`. Windows may hang over the
+        border into zeros, which are not counted; with a stride that does not
+        fit, pixels at the far edge get a count of 0; with a dilation, a pixel
+        counts when a weight lands on it, not when it lies between two.
 
     Returns
     -------
@@ -319,9 +282,7 @@ def coverage(
     Raises
     ------
     ValueError
-        If a shape is not a pair of positive integers, the mode is unknown,
-        ``padding`` or ``stride`` is not a valid size, or the kernel is larger
-        than the (padded) image in ``"valid"`` mode.
+        As :func:`helpers.conv.output_shape`.
 
     See Also
     --------
@@ -365,35 +326,13 @@ def coverage(
     >>> coverage((1, 7), (1, 3), dilation=2)
     array([[1, 1, 2, 1, 2, 1, 1]])
     """
-    out_rows, out_cols = output_shape(
-        image_shape, kernel_shape, mode, padding=padding, stride=stride, dilation=dilation
-    )  # validates everything
-    rows, cols = (int(n) for n in image_shape)
-    kh, kw = (int(n) for n in kernel_shape)
-    before_rows, before_cols = before_image(mode, (kh, kw), padding, dilation)
-    step_rows, step_cols = check_pair(stride, "stride", 1)
-    dil_rows, dil_cols = check_pair(dilation, "dilation", 1)
-    by_row = _uses_along_axis(rows, kh, out_rows, -before_rows, step_rows, dil_rows)
-    by_col = _uses_along_axis(cols, kw, out_cols, -before_cols, step_cols, dil_cols)
-    return np.outer(by_row, by_col)
-
-
-def _uses_along_axis(
-    size: int, taps: int, outputs: int, first: int, stride: int, dilation: int = 1
-) -> np.ndarray:
-    """For each index along one axis, how many window positions contain it.
-
-    ``first`` is the image index where the first window begins (negative when it
-    hangs over the edge into the padding), as :func:`window_at` places it.
-    """
-    counts = np.zeros(size, dtype=np.int64)
-    starts = first + stride * np.arange(outputs)  # where each window begins
-    for tap in range(taps):
-        # Tap number `tap` of the windows lands on starts + tap * dilation; one tap never
-        # hits a pixel twice, so adding through an index array counts correctly.
-        hits = starts + tap * dilation
-        counts[hits[(hits >= 0) & (hits < size)]] += 1
-    return counts
+    shape, before, step, dil = _geometry(image_shape, kernel_shape, mode, padding, stride, dilation)
+    counts = []
+    # Per axis: image size n, kernel size f, m positions, b zeros before, stride s, dilation d.
+    for n, f, m, b, s, d in np.transpose([image_shape, kernel_shape, shape, before, step, dil]):
+        hits = np.add.outer(s * np.arange(m) - b, d * np.arange(f))  # the pixel each weight meets
+        counts.append(np.bincount(hits[(hits >= 0) & (hits < n)], minlength=n))
+    return np.outer(*counts)
 
 
 def show_window_steps(image, kernel, ncols: int | None = None, figsize=None):
@@ -438,11 +377,9 @@ def show_window_steps(image, kernel, ncols: int | None = None, figsize=None):
     >>> plt.close(fig)
     """
     steps = window_steps(image, kernel)
-    x = as_real_array(image, "image")
-    kh, kw = steps[0].weights.shape
-    k = steps[0].weights
-    out_cols = x.shape[1] - kw + 1
-    ncols = out_cols if ncols is None else check_int(ncols, "ncols", 1)
+    x, k = as_real_array(image, "image"), steps[0].weights
+    kh, kw = k.shape
+    ncols = x.shape[1] - kw + 1 if ncols is None else check_int(ncols, "ncols", 1)
     ncols = min(ncols, len(steps))
     nrows = math.ceil(len(steps) / ncols)
     # A fixed layout, in inches (constrained layout would measure every number of
@@ -478,8 +415,7 @@ def show_window_steps(image, kernel, ncols: int | None = None, figsize=None):
         title = f"position ({step.row}, {step.col}) → {format_number(step.total)}"
         plot = show_matrix(x, ax=ax, title=title, window=(step.row, step.col, kh, kw))
         _write_weights(ax, plot, x.shape, k, step.row, step.col)
-        ax.set_xlabel("")
-        ax.set_ylabel("")
+        ax.set(xlabel="", ylabel="")
     return fig, axes
 
 
@@ -537,13 +473,9 @@ def sliding_window_frames(image, kernel, *, dpi: int = _FRAME_DPI, final_frame: 
     # One colour scale for the products of every frame, so colours compare.
     products = np.stack([step.products for step in steps])
     signed = bool(np.any(products < 0))
-    frames = []
+    indices = [*range(len(steps)), *([None] if final_frame else [])]  # None: the final frame
     with default_style():
-        for index in range(len(steps)):
-            frames.append(_draw_frame(x, k, steps, result, index, signed, dpi))
-        if final_frame:
-            frames.append(_draw_frame(x, k, steps, result, None, signed, dpi))
-    return frames
+        return [_draw_frame(x, k, steps, result, index, signed, dpi) for index in indices]
 
 
 # --- private helpers ---------------------------------------------------------------
