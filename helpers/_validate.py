@@ -9,6 +9,7 @@ an integer, not a bool and not a float that happens to be whole.
 
 from __future__ import annotations
 
+import contextlib
 import numbers
 
 import numpy as np
@@ -98,9 +99,8 @@ def check_int(value, name: str, minimum: int, maximum: int | None = None) -> int
     size, a seed or a count that a learner meant; so are floats, even whole
     or infinite ones.
     """
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-    if value < minimum:
+    integral = isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
+    if not integral or value < minimum:
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
     if maximum is not None and value > maximum:
         raise ValueError(f"{name} must be at most {maximum}, got {value!r}")
@@ -133,10 +133,7 @@ def check_pair(value, name: str, minimum: int, maximum: int | None = MAX_SIZE) -
 
 def check_shape(shape, name: str) -> tuple[int, int]:
     """Return ``shape`` as a (rows, columns) pair of positive ints, or raise naming ``name``."""
-    message = f"{name} must be a pair of positive integers (rows, columns), got {shape!r}"
-    if not isinstance(shape, (tuple, list, np.ndarray)):
-        raise ValueError(message)
-    try:
-        return check_pair(shape, name, 1, maximum=None)
-    except ValueError:
-        raise ValueError(message) from None
+    if isinstance(shape, (tuple, list, np.ndarray)):
+        with contextlib.suppress(ValueError):
+            return check_pair(shape, name, 1, maximum=None)
+    raise ValueError(f"{name} must be a pair of positive integers (rows, columns), got {shape!r}")

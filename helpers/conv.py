@@ -48,7 +48,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import as_real_array, check_choice, check_pair, check_shape
-from .padding import check_padded_size
+from .padding import _check_padded_size
 
 MODES = ("valid", "same", "full")
 
@@ -349,7 +349,7 @@ def _prepare(image, kernel, mode, padding, stride, dilation):
     x = as_real_array(image, "image")
     k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
     geometry = _geometry(x.shape, k.shape, mode, padding, stride, dilation)
-    check_padded_size(x.shape, padding)  # refuse outputs that would not fit in memory
+    _check_padded_size(x.shape, padding)  # refuse outputs that would not fit in memory
     return x, k, *geometry
 
 

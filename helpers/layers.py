@@ -12,15 +12,10 @@ a sum of 2-D cross-correlations (:func:`helpers.conv.correlate2d`), one per
 computes with ``groups=1``, with the weights stored as PyTorch stores them,
 ``(C_out, C_in, kh, kw)``.
 
-:func:`conv2d_backward` gives the three gradients of a loss through the layer,
-each one again a 2-D operation of :mod:`helpers.conv`:
-
-* the weights' gradient is a *correlation* of the input with the output's gradient;
-* the input's gradient is a *full true convolution* of the output's gradient with
-  the kernel: the 180 degree flip of chapter 02 appears in backpropagation.
-
-:func:`numerical_gradient` estimates any gradient by central differences, to
-check those formulas without calculus. Nothing here modifies its inputs.
+:func:`conv2d_backward` gives the gradients of a loss through the layer, each one
+again a 2-D operation of :mod:`helpers.conv` (the input's is a true convolution: the
+180 degree flip of chapter 02 appears in backpropagation), and
+:func:`numerical_gradient` checks them without calculus. Nothing here modifies its inputs.
 """
 
 from __future__ import annotations
@@ -192,11 +187,8 @@ def conv2d_backward(x, weight, grad_out, *, stride=1, padding=0, dilation=1):
                 )[:kh, :kw]
                 # dL/dx: dL/dy fully convolved with the kernel, on the padded input's grid.
                 full = convolve2d(spread, kernel, "full", dilation=dilation)
-                rows = min(height, full.shape[0] - pad_rows)
-                cols = min(width, full.shape[1] - pad_cols)
-                grad_x[n, c, :rows, :cols] += full[
-                    pad_rows : pad_rows + rows, pad_cols : pad_cols + cols
-                ]
+                crop = full[pad_rows : pad_rows + height, pad_cols : pad_cols + width]
+                grad_x[n, c, : crop.shape[0], : crop.shape[1]] += crop  # unread pixels: 0
     grad_bias = g.sum(axis=(0, 2, 3))
     return (grad_x if batched else grad_x[0]), grad_weight, grad_bias
 

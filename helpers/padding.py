@@ -1,15 +1,7 @@
 """Padding and stride: the two knobs that set the size of a correlation's output.
 
-* :func:`pad` surrounds an image with a border: zeros (or another constant), or copies
-  of its outermost pixels (``"edge"``), or its mirror image (``"reflect"``).
-* :func:`same_padding` is the border that keeps the output as large as the input.
-* :func:`output_size` is the formula ``floor((n + 2p - f) / s) + 1`` for one axis
-  (``floor((n + 2p - d (f - 1) - 1) / s) + 1`` with a dilation ``d``), and
-  :func:`leftover` says how many pixels at the far edge no window reaches when the
-  stride does not divide ``n + 2p - f``.
-
 :func:`helpers.conv.correlate2d` and its relatives take ``padding`` and ``stride``
-arguments built on these.
+arguments; this module pads explicitly and gives the output-size formula.
 
 What happens when the stride does not fit
 -----------------------------------------
@@ -66,12 +58,10 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
     TypeError
         If ``image`` is complex or not numeric, or ``value`` is not a real number.
     ValueError
-        If ``image`` is not 2-D or is empty, ``padding`` is negative or not
-        an integer or a pair of integers, the padded image would have more
-        than :data:`MAX_PADDED_PIXELS` pixels, ``mode`` is unknown (PyTorch's
-        "replicate" is ``"edge"`` here), a ``value`` is given for a mode other
-        than ``"constant"``, or a ``"reflect"`` border is as wide as the image
-        or wider.
+        If ``image`` is not 2-D or is empty, ``padding`` is not a valid size or
+        would give more than :data:`MAX_PADDED_PIXELS` pixels, ``mode`` is
+        unknown, a ``value`` is given for a mode other than ``"constant"``, or a
+        ``"reflect"`` border is as wide as the image or wider.
 
     Examples
     --------
@@ -104,7 +94,7 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
             "a reflected border must be narrower than the image (use mode='edge' or "
             "'constant')"
         )
-    check_padded_size(x.shape, padding)
+    _check_padded_size(x.shape, padding)
     if mode != "constant":
         return np.pad(x, ((rows, rows), (cols, cols)), mode=mode)
     out = np.full((x.shape[0] + 2 * rows, x.shape[1] + 2 * cols), float(value))
@@ -112,14 +102,8 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
     return out
 
 
-def check_padded_size(shape, padding) -> tuple[int, int]:
-    """The shape of an image once padded, or a ValueError if it would pass MAX_PADDED_PIXELS.
-
-    Examples
-    --------
-    >>> check_padded_size((5, 5), 1)
-    (7, 7)
-    """
+def _check_padded_size(shape, padding) -> None:
+    """Raise a ValueError if padding an image of ``shape`` would pass MAX_PADDED_PIXELS."""
     rows, cols = check_pair(padding, "padding", 0)
     padded = (shape[0] + 2 * rows, shape[1] + 2 * cols)
     if padded[0] * padded[1] > MAX_PADDED_PIXELS:
@@ -127,7 +111,6 @@ def check_padded_size(shape, padding) -> tuple[int, int]:
             f"padding {padding!r} would turn the image of shape {tuple(shape)} into {padded}, "
             f"more than {MAX_PADDED_PIXELS:,} pixels; use a smaller padding"
         )
-    return padded
 
 
 def same_padding(kernel_size) -> int:
@@ -146,12 +129,10 @@ def same_padding(kernel_size) -> int:
     Raises
     ------
     ValueError
-        If ``kernel_size`` is not a positive integer, or it is even: then
-        ``f - 1`` is odd, and no border of the same width on both sides keeps
-        the size (one side would need half a pixel more). ``mode="same"`` in
-        :func:`helpers.conv.correlate2d` handles even kernels by padding one
-        pixel more before the image than after it (``f // 2`` before,
-        ``(f - 1) // 2`` after, as ``scipy.ndimage`` does; PyTorch's and
+        If ``kernel_size`` is not a positive integer, or it is even: then no
+        border of the same width on both sides keeps the size. ``mode="same"``
+        in :func:`helpers.conv.correlate2d` pads ``f // 2`` before the image and
+        ``(f - 1) // 2`` after, as ``scipy.ndimage`` does (PyTorch's and
         TensorFlow's "same" put the extra pixel after instead).
 
     Examples
@@ -176,17 +157,11 @@ def output_size(n, f, padding=0, stride=1, dilation=1, *, exact: bool = False) -
 
     Parameters
     ----------
-    n : int
-        The input's size along the axis.
-    f : int
-        The kernel's size along the axis.
-    padding : int, default 0
-        Zeros added on each side, ``p``.
-    stride : int, default 1
-        How far the window moves between positions, ``s``.
-    dilation : int, default 1
-        Spacing of the kernel's weights, ``d``: the kernel spans
-        ``e = d (f - 1) + 1`` pixels, and ``e`` takes the place of ``f``.
+    n, f : int
+        The input's and the kernel's size along the axis.
+    padding, stride, dilation : int, default 0, 1, 1
+        ``p``, ``s`` and ``d``, as for :func:`helpers.conv.correlate2d`: the
+        kernel spans ``e = d (f - 1) + 1`` pixels, and ``e`` takes the place of ``f``.
     exact : bool, default False
         If true, raise when ``s`` does not divide ``n + 2p - e`` instead of
         rounding down.
@@ -201,8 +176,7 @@ def output_size(n, f, padding=0, stride=1, dilation=1, *, exact: bool = False) -
     ValueError
         If ``n``, ``f``, ``stride`` or ``dilation`` is not a positive integer,
         ``padding`` is not an integer >= 0, the (dilated) kernel is larger than
-        the padded input, or
-        (with ``exact=True``) the last step does not fit.
+        the padded input, or (with ``exact=True``) the last step does not fit.
 
     See Also
     --------

@@ -9,11 +9,9 @@ numbers instead of adjectives.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from ._validate import as_real_2d, check_int
+from ._validate import as_real_2d, check_int, check_pair
 
 __all__ = [
     "conv_weights",
@@ -88,14 +86,7 @@ def conv_weights(kernel_size, in_channels: int = 1, filters: int = 1, bias: bool
     >>> conv_weights(3, in_channels=3)
     27
     """
-    if isinstance(kernel_size, numbers.Integral) and not isinstance(kernel_size, bool):
-        kernel_size = (kernel_size, kernel_size)
-    try:
-        rows, cols = (check_int(n, "kernel_size", minimum=1) for n in kernel_size)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"kernel_size must be a positive integer or a pair of them, got {kernel_size!r}"
-        ) from None
+    rows, cols = check_pair(kernel_size, "kernel_size", 1, maximum=None)
     channels = check_int(in_channels, "in_channels", minimum=1)
     count = check_int(filters, "filters", minimum=1)
     return rows * cols * channels * count + (count if bias else 0)
@@ -111,13 +102,12 @@ def weight_bytes(count: int, dtype="float32") -> int:
     >>> weight_bytes(9, "float64")
     72
     """
-    if isinstance(count, bool) or not isinstance(count, numbers.Integral) or count < 0:
-        raise ValueError(f"count must be a non-negative integer, got {count!r}")
+    count = check_int(count, "count", 0)
     try:
         itemsize = np.dtype(dtype).itemsize
     except TypeError:
         raise ValueError(f"dtype must be a numpy dtype such as 'float32', got {dtype!r}") from None
-    return int(count) * itemsize
+    return count * itemsize
 
 
 def format_bytes(size: int) -> str:
@@ -132,9 +122,7 @@ def format_bytes(size: int) -> str:
     >>> format_bytes(1_500_000)
     '1.5 MB'
     """
-    if isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 0:
-        raise ValueError(f"size must be a non-negative integer, got {size!r}")
-    value, unit = float(size), "bytes"
+    value, unit = float(check_int(size, "size", 0)), "bytes"
     for next_unit in ("kB", "MB", "GB", "TB"):
         if value < 1000:
             break

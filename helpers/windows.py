@@ -505,8 +505,7 @@ def _draw_frame(x, k, steps, result, index, signed, dpi) -> np.ndarray:
         show_matrix(x, ax=ax_image, title="image")
         show_matrix(k, ax=ax_middle, title="kernel")
         done = len(steps)
-        rows, cols = result.shape
-        caption = f"all {done} positions done: the output is {rows} x {cols}"
+        caption = f"all {done} positions done: the output is {result.shape[0]} x {result.shape[1]}"
         output_window = None
     else:
         step = steps[index]
@@ -523,13 +522,12 @@ def _draw_frame(x, k, steps, result, index, signed, dpi) -> np.ndarray:
         output_window = (step.row, step.col, 1, 1)
 
     out = show_matrix(result, ax=ax_output, title="output", window=output_window)
-    for number, text in enumerate(out.texts):
-        if number >= done:
-            text.set_visible(False)
-            r, c = divmod(number, result.shape[1])
-            ax_output.add_patch(
-                Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=_PENDING_COLOUR, edgecolor="none")
-            )
+    for number, text in enumerate(out.texts[done:], start=done):
+        text.set_visible(False)
+        r, c = divmod(number, result.shape[1])
+        ax_output.add_patch(
+            Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=_PENDING_COLOUR, edgecolor="none")
+        )
     for ax in (ax_middle, ax_output):
         ax.set_ylabel("")
     fig.text(0.5, 0.04, caption, ha="center", va="bottom", fontsize=13)

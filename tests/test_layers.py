@@ -180,3 +180,14 @@ def test_inputs_are_never_modified_and_integers_are_read_exactly():
     conv2d_backward(x, w, g)
     for a, before in zip((x, w, b, g), kept, strict=True):
         np.testing.assert_array_equal(a, before)
+
+
+def test_grad_x_of_pixels_no_window_reads_is_zero():
+    """A stride that jumps over the whole image past the padding reads no pixel: grad_x is
+    all zeros (this once failed to broadcast when the padding was wider than the kernel)."""
+    x, w = np.ones((1, 5, 5)), np.ones((1, 1, 1, 1))
+    y = conv2d(x, w, padding=3, stride=11)
+    grad_x, grad_w, grad_b = conv2d_backward(x, w, np.ones(y.shape), padding=3, stride=11)
+    np.testing.assert_array_equal(grad_x, np.zeros(x.shape))
+    np.testing.assert_array_equal(grad_w, np.zeros(w.shape))
+    np.testing.assert_array_equal(grad_b, [1.0])
