@@ -160,22 +160,14 @@ def correlate2d(
         The filter; any size up to the image's in ``"valid"`` mode.
     mode : {"valid", "same", "full"}
         Which output positions to compute; see :mod:`helpers.conv`.
-    padding : int or (int, int), default 0
-        Zeros added around the image first, on every side (or ``(rows,
-        columns)``). ``padding=1`` with a 3x3 kernel keeps the image's size.
-    stride : int or (int, int), default 1
-        Move the window this many pixels at a time; the output keeps the
-        first position and every ``stride``-th one after it. When the stride
-        does not divide ``n + 2p - f``, the last pixels are not read (the size
-        is rounded down, as in CNN libraries); see :mod:`helpers.padding`.
-        With ``mode="same"`` the border is fixed by the kernel alone, so a
-        stride keeps every ``s``-th cell of the same-size output; TensorFlow's
-        ``padding="SAME"`` chooses its border from the stride too, and can
-        start one pixel later.
-    dilation : int or (int, int), default 1
-        Spread the weights this many pixels apart: weight ``(i, j)`` meets the
-        pixel ``(i * d, j * d)`` from the window's corner. The same as
-        correlating with ``dilate(kernel, dilation)``, in every mode.
+    padding, stride, dilation : int or (int, int), default 0, 1, 1
+        Zeros around the image, the window's step and the weights' spacing, as
+        the module's notes say: ``padding=1`` with a 3x3 kernel keeps the image's
+        size, and weight ``(i, j)`` meets the pixel ``(i * d, j * d)`` from the
+        window's corner. With ``mode="same"`` the border is fixed by the kernel
+        alone, so a stride keeps every ``s``-th cell of the same-size output;
+        TensorFlow's ``padding="SAME"`` chooses its border from the stride too,
+        and can start one pixel later.
 
     Returns
     -------

@@ -67,11 +67,6 @@ def conv2d(x, weight, bias=None, *, stride=1, padding=0, dilation=1) -> np.ndarr
     --------
     conv2d_backward : the gradients of a loss through this layer.
 
-    Notes
-    -----
-    Output channel ``o`` of image ``n`` is ``bias[o] + sum over c of
-    correlate2d(x[n, c], weight[o, c], ...)``: the code below is that sentence.
-
     Examples
     --------
     Two channels, one 1x1 filter that adds them, and a bias of 0.5:
@@ -82,13 +77,9 @@ def conv2d(x, weight, bias=None, *, stride=1, padding=0, dilation=1) -> np.ndarr
     array([[[11.5, 22.5],
             [33.5, 44.5]]])
     """
-    images, weights, batched = _check_input_and_weight(x, weight)
-    c_out = weights.shape[0]
-    biases = np.zeros(c_out) if bias is None else _check_bias(bias, weights.shape)
-    shape = output_shape(
-        images.shape[2:], weights.shape[2:], padding=padding, stride=stride, dilation=dilation
-    )
-    out = np.empty((images.shape[0], c_out, *shape))
+    images, weights, batched, shape = _check_layer(x, weight, padding, stride, dilation)
+    biases = np.zeros(weights.shape[0]) if bias is None else _check_bias(bias, weights.shape)
+    out = np.empty(shape)
     for n, image in enumerate(images):
         for o, kernels in enumerate(weights):
             # Output channel o: its bias, plus each input channel correlated with its kernel.
@@ -131,17 +122,9 @@ def conv2d_backward(x, weight, grad_out, *, stride=1, padding=0, dilation=1):
 
     Notes
     -----
-    With one channel, no padding, stride 1 and dilation 1, ``y[r, c] = sum over
-    i, j of w[i, j] x[r + i, c + j]``. Then
-
-    * ``dL/dw[i, j] = sum over r, c of g[r, c] x[r + i, c + j]``: a valid
-      correlation of ``x`` with ``g = dL/dy``;
-    * ``dL/dx[u, v] = sum over i, j of g[u - i, v - j] w[i, j]``: pixel ``(u, v)``
-      was seen by weight ``(i, j)`` from output ``(u - i, v - j)``. The indices
-      run against each other, which is convolution, and every output that saw
-      the pixel counts, which is ``"full"`` mode. So
-      ``dL/dx = convolve2d(g, w, "full")``.
-
+    Chapter 07 derives ``dL/dx = convolve2d(g, w, "full")`` for one channel: pixel
+    ``(u, v)`` meets weight ``(i, j)`` from output ``(u - i, v - j)``, indices running
+    against each other (convolution) over every output that saw it (``"full"``).
     A stride puts output ``r`` over input row ``r * s``, so ``g`` is first spread
     with ``s - 1`` zeros between its entries; a dilation spreads the kernel.
 
@@ -158,11 +141,7 @@ def conv2d_backward(x, weight, grad_out, *, stride=1, padding=0, dilation=1):
     >>> grad_w, grad_b
     (array([[[[3., 5.]]]]), array([2.]))
     """
-    images, weights, batched = _check_input_and_weight(x, weight)
-    spatial = output_shape(
-        images.shape[2:], weights.shape[2:], padding=padding, stride=stride, dilation=dilation
-    )
-    expected = (images.shape[0], weights.shape[0], *spatial)
+    images, weights, batched, expected = _check_layer(x, weight, padding, stride, dilation)
     expected = expected if batched else expected[1:]
     g = as_real_array(grad_out, "grad_out", ndim=(3, 4)).astype(np.float64, copy=False)
     if g.shape != expected:
@@ -234,9 +213,10 @@ def numerical_gradient(function, value, step: float = 1e-6) -> np.ndarray:
     return estimate
 
 
-def _check_input_and_weight(x, weight):
-    """``x`` as (N, C_in, H, W), ``weight`` as float64 (C_out, C_in, kh, kw), and whether
-    ``x`` came batched; errors name the argument and both shapes."""
+def _check_layer(x, weight, padding, stride, dilation):
+    """``x`` as (N, C_in, H, W), ``weight`` as float64 (C_out, C_in, kh, kw), whether ``x``
+    came batched, and the (N, C_out, H', W') output shape; errors name the argument and both
+    shapes."""
     images = as_real_array(x, "x", ndim=(2, 3, 4))
     if images.ndim == 2:
         raise ValueError(
@@ -253,7 +233,10 @@ def _check_input_and_weight(x, weight):
             f" reads as {'(N, C_in, H, W)' if batched else '(C_in, H, W)'}) but weight of "
             f"shape {w.shape} expects C_in = {w.shape[1]} (it is (C_out, C_in, kh, kw))"
         )
-    return images, w, batched
+    shape = output_shape(
+        images.shape[2:], w.shape[2:], padding=padding, stride=stride, dilation=dilation
+    )
+    return images, w, batched, (images.shape[0], w.shape[0], *shape)
 
 
 def _check_bias(bias, weight_shape) -> np.ndarray:

@@ -87,19 +87,15 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
             f"value={value!r} only applies to mode='constant'; mode={mode!r} copies the "
             "border from the image itself"
         )
-    too_wide = (rows and rows >= x.shape[0]) or (cols and cols >= x.shape[1])
-    if mode == "reflect" and too_wide:
+    if mode == "reflect" and (rows >= x.shape[0] or cols >= x.shape[1]):
         raise ValueError(
             f"padding {(rows, cols)} is too wide to reflect an image of shape {x.shape}: "
             "a reflected border must be narrower than the image (use mode='edge' or "
             "'constant')"
         )
     _check_padded_size(x.shape, padding)
-    if mode != "constant":
-        return np.pad(x, ((rows, rows), (cols, cols)), mode=mode)
-    out = np.full((x.shape[0] + 2 * rows, x.shape[1] + 2 * cols), float(value))
-    out[rows : rows + x.shape[0], cols : cols + x.shape[1]] = x
-    return out
+    constant = {"constant_values": float(value)} if mode == "constant" else {}
+    return np.pad(x, ((rows, rows), (cols, cols)), mode=mode, **constant)
 
 
 def _check_padded_size(shape, padding) -> None:
