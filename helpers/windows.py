@@ -393,20 +393,15 @@ def show_window_steps(image, kernel, ncols: int | None = None, figsize=None):
     width, height = figsize
     panel_x = (width - left - right - (ncols - 1) * gap_x) / ncols
     panel_y = (height - top - bottom - (nrows - 1) * gap_y) / nrows
-    fig, grid = plt.subplots(
-        nrows,
-        ncols,
-        figsize=figsize,
-        squeeze=False,
-        gridspec_kw={
-            "left": left / width,
-            "right": 1 - right / width,
-            "top": 1 - top / height,
-            "bottom": bottom / height,
-            "wspace": gap_x / panel_x,
-            "hspace": gap_y / panel_y,
-        },
-    )
+    layout = {
+        "left": left / width,
+        "right": 1 - right / width,
+        "top": 1 - top / height,
+        "bottom": bottom / height,
+        "wspace": gap_x / panel_x,
+        "hspace": gap_y / panel_y,
+    }
+    fig, grid = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False, gridspec_kw=layout)
     slots = grid.ravel()
     for extra in slots[len(steps) :]:
         extra.remove()
@@ -468,8 +463,7 @@ def sliding_window_frames(image, kernel, *, dpi: int = _FRAME_DPI, final_frame: 
     x = as_real_array(image, "image")
     k = steps[0].weights
     dpi = check_int(dpi, "dpi", 1)
-    shape = output_shape(x.shape, k.shape)
-    result = np.array([step.total for step in steps]).reshape(shape)
+    result = np.array([step.total for step in steps]).reshape(output_shape(x.shape, k.shape))
     # One colour scale for the products of every frame, so colours compare.
     products = np.stack([step.products for step in steps])
     signed = bool(np.any(products < 0))
@@ -537,17 +531,8 @@ def _draw_frame(x, k, steps, result, index, signed, dpi) -> np.ndarray:
 
 def _write_weights(ax, plot, shape, k, row, col) -> None:
     """Write each weight small in the corner of the pixel it multiplies (×1, ×0, ...)."""
-    kh, kw = k.shape
-    for i in range(kh):
-        for j in range(kw):
-            r, c = row + i, col + j
-            colour = plot.texts[r * shape[1] + c].get_color()
-            ax.text(
-                c + 0.4,
-                r + 0.42,
-                f"×{format_number(float(k[i, j]))}",
-                ha="right",
-                va="bottom",
-                fontsize=7,
-                color=colour,
-            )
+    for (i, j), weight in np.ndenumerate(k):
+        r, c = row + i, col + j
+        colour = plot.texts[r * shape[1] + c].get_color()
+        label = f"×{format_number(float(weight))}"
+        ax.text(c + 0.4, r + 0.42, label, ha="right", va="bottom", fontsize=7, color=colour)
