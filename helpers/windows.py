@@ -225,7 +225,7 @@ def window_steps(image, kernel, operation: str = "correlation") -> list[WindowSt
     Raises
     ------
     TypeError, ValueError
-        As :func:`window_at`.
+        As :func:`window_at`: a ValueError if the kernel is larger than the image.
 
     See Also
     --------
