@@ -20,6 +20,7 @@ exactly the kernel's shape. Nothing here modifies its inputs.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,16 +53,12 @@ class LearningResult:
     kernel : numpy.ndarray of float64, shape (kh, kw)
         The kernel after the last step taken.
     losses : numpy.ndarray of float64, shape (steps_taken + 1,)
-        ``losses[t]`` is the loss of the kernel after ``t`` steps
-        (``losses[0]`` is the starting kernel's loss).
+        ``losses[t]`` is the loss after ``t`` steps (``losses[0]`` the starting kernel's).
     snapshots : dict of int to numpy.ndarray
-        The kernel after selected numbers of steps: 0, every
-        ``snapshot_every`` steps, and the last step taken.
+        The kernel after 0 steps, every ``snapshot_every`` steps, and the last step taken.
     learning_rate : float
-        The step size used.
     diverged : bool
-        True when the loss became non-finite or kept growing past its
-        starting value; learning stopped there.
+        True when learning stopped because the loss blew up (see :func:`learn_kernel`).
     stopped_at : int
         The number of steps taken (fewer than asked for if it diverged).
     """
@@ -104,19 +101,25 @@ def _check_pairs(inputs, targets, kernel_shape) -> tuple[list, list]:
         raise ValueError(
             f"inputs and targets must hold as many images, got {len(xs)} and {len(ys)}"
         )
+    _check_fit(xs, kernel_shape, "inputs")
     kh, kw = kernel_shape
     for n, (x, y) in enumerate(zip(xs, ys, strict=True)):
         wanted = (x.shape[0] - kh + 1, x.shape[1] - kw + 1)
-        if wanted[0] < 1 or wanted[1] < 1:
-            raise ValueError(
-                f"inputs[{n}] of shape {x.shape} is smaller than the kernel {kernel_shape}"
-            )
         if y.shape != wanted:
             raise ValueError(
                 f"targets[{n}] must have the valid output shape {wanted} for inputs[{n}] "
                 f"of shape {x.shape} and a {kh}x{kw} kernel, got {y.shape}"
             )
     return xs, ys
+
+
+def _check_fit(xs, kernel_shape, name: str) -> None:
+    """Raise naming ``name[n]`` if an image is smaller than the kernel."""
+    for n, x in enumerate(xs):
+        if x.shape[0] < kernel_shape[0] or x.shape[1] < kernel_shape[1]:
+            raise ValueError(
+                f"{name}[{n}] of shape {x.shape} is smaller than the kernel {kernel_shape}"
+            )
 
 
 def predict(inputs, kernel) -> list[np.ndarray]:
@@ -127,7 +130,6 @@ def predict(inputs, kernel) -> list[np.ndarray]:
     inputs : array_like, shape (N, H, W), or a list of 2-D arrays
         The example images. One 2-D array counts as a batch of one.
     kernel : array_like, shape (kh, kw)
-        The filter.
 
     Returns
     -------
@@ -155,7 +157,6 @@ def loss(inputs, targets, kernel) -> float:
     targets : array_like, shape (N, H - kh + 1, W - kw + 1), or a list of 2-D arrays
         The wanted outputs, one per input.
     kernel : array_like, shape (kh, kw)
-        The filter to score.
 
     Returns
     -------
@@ -198,13 +199,6 @@ def loss_gradient(inputs, targets, kernel) -> np.ndarray:
     See Also
     --------
     finite_difference_gradient : the same gradient, estimated numerically.
-
-    Notes
-    -----
-    Weight ``K[i, j]`` multiplies ``x[r + i, c + j]`` in output ``[r, c]``,
-    so it collects every output's error times the input pixel it saw: that
-    is the input correlated with the output gradient, and valid mode gives
-    exactly one number per weight.
 
     Examples
     --------
@@ -288,9 +282,7 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
     """
     kh, kw = check_shape(shape, "shape")
     xs = _as_batch(inputs, "inputs")
-    for n, x in enumerate(xs):
-        if x.shape[0] < kh or x.shape[1] < kw:
-            raise ValueError(f"inputs[{n}] of shape {x.shape} is smaller than the kernel {shape}")
+    _check_fit(xs, (kh, kw), "inputs")
     windows = [
         np.lib.stride_tricks.sliding_window_view(x, (kh, kw)).reshape(-1, kh * kw) for x in xs
     ]
@@ -340,11 +332,7 @@ def make_training_pairs(kernel, images=None, *, count: int = 4, size: int = 16, 
         xs = list(rng.random((count, size, size)) - 0.5)
     else:
         xs = [x.copy() for x in _as_batch(images, "images")]
-        for n, x in enumerate(xs):
-            if x.shape[0] < k.shape[0] or x.shape[1] < k.shape[1]:
-                raise ValueError(
-                    f"images[{n}] of shape {x.shape} is smaller than the kernel {k.shape}"
-                )
+        _check_fit(xs, k.shape, "images")
     ys = [correlate2d(x, k) for x in xs]
     if all(x.shape == xs[0].shape for x in xs):
         return np.stack(xs), np.stack(ys)
@@ -417,14 +405,10 @@ def learn_kernel(
     seed = check_int(seed, "seed", 0)
     snapshot_every = check_int(snapshot_every, "snapshot_every", 1)
     check_choice(init, "init", ("zeros", "random"))
-    if (
-        isinstance(learning_rate, bool)
-        or not isinstance(learning_rate, (int, float, np.floating, np.integer))
-        or not math.isfinite(learning_rate)
-        or learning_rate <= 0
-    ):
+    rate = learning_rate
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 < rate < math.inf:
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
-    rate = float(learning_rate)
+    rate = float(rate)
 
     if init == "zeros":
         k = np.zeros((kh, kw))
@@ -433,7 +417,6 @@ def learn_kernel(
     snapshots = {0: k.copy()}
     diverged = False
     growing = 0
-    taken = 0
     with np.errstate(over="ignore", invalid="ignore"):
         current, gradient = _loss_and_gradient(xs, ys, k)
         losses = [current]
@@ -441,13 +424,13 @@ def learn_kernel(
             k = k - rate * gradient
             current, gradient = _loss_and_gradient(xs, ys, k)
             losses.append(current)
-            taken = step
             if step % snapshot_every == 0:
                 snapshots[step] = k.copy()
             growing = growing + 1 if current > losses[-2] else 0
             if not math.isfinite(current) or (growing >= 3 and current > losses[0]):
                 diverged = True
                 break
+    taken = len(losses) - 1
     snapshots[taken] = k.copy()
     return LearningResult(
         kernel=k,
@@ -487,10 +470,6 @@ def logistic_loss(z, labels) -> float:
     z : array_like, shape (N,)
         The scores; positive means "label 1 is more likely".
     labels : array_like of 0 and 1, shape (N,)
-
-    Returns
-    -------
-    float
 
     Raises
     ------
