@@ -1,8 +1,7 @@
 """Named 3x3 filters: the edge detectors of the course and a few presets for widgets.
 
-Every kernel here is a read-only float64 array, meant for
-:func:`helpers.conv.correlate2d` (cross-correlation, no flip). Use
-:func:`get_kernel` for a copy you may change.
+Every kernel here is a read-only float64 array (``.copy()`` gives one you may change),
+meant for :func:`helpers.conv.correlate2d` (cross-correlation, no flip).
 
 Sign convention
 ---------------
@@ -68,7 +67,6 @@ __all__ = [
     "SOBEL_VERTICAL",
     "VERTICAL",
     "classic_5x5_kernel",
-    "get_kernel",
 ]
 
 
@@ -137,47 +135,8 @@ PRESETS = MappingProxyType(
 )
 
 
-def get_kernel(name: str) -> np.ndarray:
-    """Return a writable copy of one of the preset kernels.
-
-    Parameters
-    ----------
-    name : str
-        One of the keys of :data:`PRESETS`, such as ``"sobel vertical"``.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (3, 3)
-        A fresh copy: changing it leaves the preset as it was.
-
-    Raises
-    ------
-    ValueError
-        If ``name`` is not a known preset; the message lists the known names.
-
-    See Also
-    --------
-    PRESETS : the read-only kernels, in display order.
-
-    Notes
-    -----
-    ``get_kernel("vertical")`` is the article's filter::
-
-        [ 1  0 -1 ]
-        [ 1  0 -1 ]
-        [ 1  0 -1 ]
-
-    Examples
-    --------
-    >>> kernel = get_kernel("sobel vertical")
-    >>> kernel
-    array([[ 1.,  0., -1.],
-           [ 2.,  0., -2.],
-           [ 1.,  0., -1.]])
-    >>> kernel[1, 1] = 5.0  # allowed: it is a copy
-    >>> float(SOBEL_VERTICAL[1, 1])
-    0.0
-    """
+def _get_kernel(name: str) -> np.ndarray:
+    """A writable copy of the preset ``name``; an unknown name raises listing the known ones."""
     check_choice(name, "name", tuple(PRESETS))
     return PRESETS[name].copy()
 
@@ -188,11 +147,6 @@ def classic_5x5_kernel() -> np.ndarray:
     It looks the same after a half turn, so correlation and convolution agree
     on it; :func:`helpers.images.flip_example` shows where they differ. The
     image it goes with is :func:`helpers.images.classic_5x5`.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (3, 3)
-        A fresh, writable array on each call.
 
     Examples
     --------
