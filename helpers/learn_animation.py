@@ -1,9 +1,8 @@
 """A static animation of a kernel being learned, for chapter 07.
 
-Each frame shows the kernel after some number of gradient steps, the true
-kernel it is heading for, and the loss curve so far on a log scale.
-:func:`helpers.animation.write_course_figures` writes the GIF into
-``notebooks/figures``, with the same bytes on every run.
+Each frame shows the kernel after some number of gradient steps, the true kernel it is
+heading for, and the loss curve so far; :func:`helpers.animation.write_course_figures`
+writes the GIF.
 """
 
 from __future__ import annotations
@@ -19,10 +18,8 @@ from .plotting import show_matrix
 
 __all__ = ["learning_frames"]
 
-_FRAME_DPI = 80
 
-
-def learning_frames(result: LearningResult, true_kernel, steps=None, *, dpi: int = _FRAME_DPI):
+def learning_frames(result: LearningResult, true_kernel, steps=None, *, dpi: int = 80):
     """Pictures of the kernel as it is learned, one per chosen step.
 
     Parameters
@@ -44,11 +41,9 @@ def learning_frames(result: LearningResult, true_kernel, steps=None, *, dpi: int
 
     Raises
     ------
-    TypeError
-        If ``result`` is not a LearningResult.
-    ValueError
-        If a step has no snapshot, the kernel shapes differ, or ``dpi`` is
-        not a positive integer.
+    TypeError, ValueError
+        If ``result`` is not a LearningResult, a step has no snapshot, the kernel shapes
+        differ, or ``dpi`` is not a positive integer.
 
     Examples
     --------
