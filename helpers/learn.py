@@ -131,11 +131,6 @@ def predict(inputs, kernel) -> list[np.ndarray]:
         The example images. One 2-D array counts as a batch of one.
     kernel : array_like, shape (kh, kw)
 
-    Returns
-    -------
-    list of numpy.ndarray of float64
-        ``correlate2d(x, kernel)`` for each input ``x``.
-
     Examples
     --------
     >>> [y.tolist() for y in predict([[[10, 10, 0, 0]]], [[1, 0, -1]])]
@@ -239,10 +234,6 @@ def finite_difference_gradient(inputs, targets, kernel, step: float = 1e-5) -> n
     step : float, default 1e-5
         The nudge ``h``; positive.
 
-    Returns
-    -------
-    numpy.ndarray of float64, shape (kh, kw)
-
     Examples
     --------
     >>> x = [[[10, 10, 0, 0]]]
@@ -261,7 +252,7 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
     ``H = (2 / M) P^T P`` (``P`` holds every input window as a row). Gradient
     descent with rate ``lr`` multiplies the error along each eigenvector of
     ``H`` by ``1 - lr * lambda``, so it converges exactly when
-    ``lr < 2 / lambda_max``.
+    ``lr < 2 / lambda_max``, the number returned.
 
     Parameters
     ----------
@@ -269,11 +260,6 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
         The example images (the targets do not matter).
     shape : tuple of int, default (3, 3)
         The kernel's shape.
-
-    Returns
-    -------
-    float
-        ``2 / lambda_max``.
 
     Examples
     --------
@@ -283,10 +269,9 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
     kh, kw = check_shape(shape, "shape")
     xs = _as_batch(inputs, "inputs")
     _check_fit(xs, (kh, kw), "inputs")
-    windows = [
-        np.lib.stride_tricks.sliding_window_view(x, (kh, kw)).reshape(-1, kh * kw) for x in xs
-    ]
-    patches = np.concatenate(windows)
+    patches = np.concatenate(
+        [np.lib.stride_tricks.sliding_window_view(x, (kh, kw)).reshape(-1, kh * kw) for x in xs]
+    )
     hessian = 2.0 * patches.T @ patches / len(patches)
     return float(2.0 / np.linalg.eigvalsh(hessian)[-1])
 
@@ -300,7 +285,7 @@ def make_training_pairs(kernel, images=None, *, count: int = 4, size: int = 16, 
         The "true" filter that the learner should rediscover.
     images : array_like or list of 2-D arrays, optional
         The inputs to use. By default ``count`` random images of
-        ``size x size`` pixels, brightness uniform in [0, 1), drawn from
+        ``size x size`` pixels, brightness uniform in [-0.5, 0.5), drawn from
         ``numpy.random.default_rng(seed)``.
     count : int, default 4
         Number of random images (ignored when ``images`` is given).
