@@ -338,10 +338,8 @@ def mean_rotation_error(error_map, border: int = 5) -> float:
 def edge_strength(image, pair="sobel") -> np.ndarray:
     """Gradient magnitude on a common scale: the brightness change per pixel, for any pair.
 
-    A pair's raw magnitude carries the pair's own gain (2 for the plain
-    difference, 6 for Prewitt, 8 for Sobel, 32 for Scharr: the sum of the
-    absolute weights of its kernel, see the module's notes). Dividing by it
-    lets one threshold mean the same for every pair.
+    A pair's raw magnitude carries its own gain ``2 * s`` (see the module's notes), the sum
+    of its kernel's absolute weights; dividing by it lets one threshold suit every pair.
 
     Parameters
     ----------

@@ -14,24 +14,13 @@ approximates ``-8`` times the brightness change per pixel to the right, and
 
 Other libraries
 ---------------
-The same filters elsewhere differ in sign, scale, border and output type.
-Written as cross-correlation kernels for vertical edges (left-right changes):
-
-=======================  ================================  =====  ================================
-library                  vertical-edge kernel              scale  what to watch
-=======================  ================================  =====  ================================
-this course              ``[[1,0,-1],[2,0,-2],[1,0,-1]]``  none   bright on the left is ``+``
-scipy.ndimage.sobel      ``[[-1,0,1],[-2,0,2],[-1,0,1]]``  none   opposite sign; the output keeps
-                                                                  the input dtype (uint8 wraps)
-skimage.filters.sobel_v  scipy's kernel                    1/4    ``sobel`` magnitude is
-                                                                  ``sqrt((h**2 + v**2) / 2)``;
-                                                                  Scharr smoothing ``[3,10,3]/16``
-OpenCV Sobel / Scharr    ``[[-1,0,1],...]`` /              none   border reflect-101 by default;
-                         ``[[-3,0,3],[-10,0,10],...]``            8-bit output clamps negatives to 0
-=======================  ================================  =====  ================================
-
-On the interior of an image, ``correlate2d(image, SOBEL_VERTICAL)`` equals
-``-scipy.ndimage.sobel(image, axis=1)`` (checked in ``tests/test_kernels.py``).
+Chapter 06 (section 5) compares the same filters elsewhere. SciPy's and OpenCV's have the
+opposite sign: on the interior of an image ``correlate2d(image, SOBEL_VERTICAL)`` equals
+``-scipy.ndimage.sobel(image, axis=1)`` (checked in ``tests/test_kernels.py``), and SciPy's
+output keeps the input dtype, so uint8 wraps. scikit-image's ``sobel_v`` is scaled by 1/4,
+its ``sobel`` magnitude is ``sqrt((h**2 + v**2) / 2)`` and its Scharr smoothing
+``[3,10,3]/16``. OpenCV reflects at the border (reflect-101) by default, and its 8-bit
+output clamps negatives to 0.
 
 Examples
 --------
