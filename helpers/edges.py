@@ -275,13 +275,11 @@ def rotation_error(
 
     Notes
     -----
-    The defaults are the setting of scikit-image's edge-filter example
-    (``numpy.mgrid[-10:10:255j, -10:10:255j]``, orientations compared modulo
-    ``pi``). They give about 0.043 rad for central differences, 0.048 for
-    Prewitt, 0.021 for Sobel and 0.003 for Scharr. With ``directed=True``
-    the figures rise to about 0.046, 0.054, 0.026 and 0.007: on the crests
-    and troughs of the rings the exact gradient is nearly zero, and there a
-    hundred or so pixels get a direction that is off by nearly ``pi``.
+    The defaults, scikit-image's edge-filter example (orientations compared modulo ``pi``),
+    give about 0.043 rad for central differences, 0.048 for Prewitt, 0.021 for Sobel and
+    0.003 for Scharr. With ``directed=True`` the figures rise to about 0.046, 0.054, 0.026
+    and 0.007: on the crests and troughs of the rings the exact gradient is nearly zero, and
+    there a hundred or so pixels get a direction that is off by nearly ``pi``.
 
     Examples
     --------

@@ -356,8 +356,7 @@ def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float =
 
     Each picture has one step edge at a random place, bright on a random side,
     with a random contrast between 0.5 and 1, plus Gaussian noise. Half are
-    vertical edges and half horizontal, in random order. A classifier that
-    only sees the labels can learn from them which way an edge runs.
+    vertical edges and half horizontal, in random order.
 
     Parameters
     ----------
@@ -435,15 +434,16 @@ def photograph_uint8(scale: int = 1) -> np.ndarray:
     return np.round(photograph(scale) * 255.0).astype(np.uint8)
 
 
+_MAKERS = {
+    "step edge 6x6": step_edge,
+    "checkerboard 6x6": checkerboard,
+    "classic 5x5": classic_5x5,
+    "book on a table": lambda: book_on_table(256),
+    "photograph": lambda: photograph(scale=2),
+    "radial pattern": radial_pattern,
+}
 #: The images the widgets offer, by the name their menus show, in menu order.
-IMAGE_NAMES = (
-    "step edge 6x6",
-    "checkerboard 6x6",
-    "classic 5x5",
-    "book on a table",
-    "photograph",
-    "radial pattern",
-)
+IMAGE_NAMES = tuple(_MAKERS)
 
 
 def named_images(*names: str) -> dict[str, np.ndarray]:
@@ -472,18 +472,10 @@ def named_images(*names: str) -> dict[str, np.ndarray]:
     >>> {name: image.shape for name, image in named_images("classic 5x5", "photograph").items()}
     {'classic 5x5': (5, 5), 'photograph': (300, 256)}
     """
-    makers = {
-        "step edge 6x6": step_edge,
-        "checkerboard 6x6": checkerboard,
-        "classic 5x5": classic_5x5,
-        "book on a table": lambda: book_on_table(256),
-        "photograph": lambda: photograph(scale=2),
-        "radial pattern": radial_pattern,
-    }
     chosen = names or IMAGE_NAMES
     for name in chosen:
         check_choice(name, "name", IMAGE_NAMES)
-    return {name: makers[name]() for name in chosen}
+    return {name: _MAKERS[name]() for name in chosen}
 
 
 def _to_grayscale(image) -> np.ndarray:

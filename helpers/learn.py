@@ -361,8 +361,6 @@ def learn_kernel(
     Returns
     -------
     LearningResult
-        The learned kernel, the loss after every step, the snapshots, and
-        whether learning diverged.
 
     Raises
     ------

@@ -1,9 +1,7 @@
 """Figures for the course: small matrices with their numbers, images, signed responses.
 
-Colours, colour limits and the way numbers are written come from
-:mod:`helpers.colours`, the one place the widgets use too: signed results on
-a diverging map centred at zero, non-negative matrices and pictures in grey,
-NaN cells in :data:`~helpers.colours.MISSING_COLOUR`.
+Colours, colour limits and the way numbers are written come from :mod:`helpers.colours`,
+as in the widgets; NaN cells are :data:`~helpers.colours.MISSING_COLOUR`.
 
 Every function returns the matplotlib objects it made, draws into a given
 ``ax`` when there is one, never calls ``plt.show()`` and never modifies its
@@ -145,8 +143,6 @@ def show_matrix(
     --------
     The article's edge response, with the window of the top-left output:
 
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> plot = show_matrix([[0, 30, 30, 0], [0, -30, -30, 0]], title="response",
     ...                    window=(0, 0, 2, 2))
@@ -171,23 +167,19 @@ def show_matrix(
     if ax is None:
         width = max(2.4, 0.55 * cols + 1.3 + (1.0 if colorbar else 0.0))
         height = max(2.2, 0.55 * rows + 1.0 + (0.3 if title else 0.0))
-        fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
-    else:
-        fig = ax.figure
+        _, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    fig = ax.figure
     image = ax.imshow(
         values, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest", origin="upper"
     )
 
     # Thin lines between cells, drawn as a grid on the minor ticks at the cell edges.
-    ax.set_xticks(range(cols))
-    ax.set_yticks(range(rows))
+    ax.set(xticks=range(cols), yticks=range(rows), xlabel="column", ylabel="row")
     ax.set_xticks(np.arange(-0.5, cols), minor=True)
     ax.set_yticks(np.arange(-0.5, rows), minor=True)
     ax.grid(False, which="major")
     ax.grid(True, which="minor", color="0.45", linewidth=0.8)
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("column")
-    ax.set_ylabel("row")
     if title is not None:
         # Extra room: a window on the top row draws its outline (and its black edge) above
         # the axes, into where the title would sit.
@@ -262,8 +254,6 @@ def show_signed(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> plot = show_signed([[0, -30, -30, 0]] * 4, title="flipped", label="response")
     >>> plot.image.get_clim()
@@ -274,9 +264,8 @@ def show_signed(
     """
     values = as_real_2d(array, "array")
     if ax is None:
-        fig, ax = plt.subplots(figsize=(4.2 if colorbar else 3.4, 3.4), layout="constrained")
-    else:
-        fig = ax.figure
+        _, ax = plt.subplots(figsize=(4.2 if colorbar else 3.4, 3.4), layout="constrained")
+    fig = ax.figure
     image = _draw_picture(ax, values, signed=True, cmap=None, title=title)
     bar = _colour_bar(fig, ax, image, values, label, signed=True) if colorbar else None
     return SignedPlot(fig, ax, image, bar)
@@ -337,8 +326,6 @@ def show_images(
     --------
     A step edge and its response to the article's vertical-edge filter:
 
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> image = [[10, 10, 10, 0, 0, 0]] * 6
     >>> response = [[0, -30, -30, 0]] * 4
@@ -397,8 +384,7 @@ def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) ->
     else:
         vmin, vmax = _unsigned_limits(values, from_zero=False)
     image = ax.imshow(values, cmap=_colormap(cmap), vmin=vmin, vmax=vmax, origin="upper")
-    ax.set_xticks([])
-    ax.set_yticks([])
+    ax.set(xticks=[], yticks=[])
     if title is not None:
         ax.set_title(title)
     return image
