@@ -66,25 +66,12 @@ _LUMINANCE_THRESHOLD = 0.179
 
 
 def signed_limit(values) -> float:
-    """The ``m`` of the symmetric colour limits ``(-m, m)`` of a signed array.
+    """The ``m`` of the symmetric colour limits ``(-m, m)`` of a signed array of any shape.
 
-    Parameters
-    ----------
-    values : array_like
-        Real numbers, any shape. Never modified.
-
-    Returns
-    -------
-    float
-        The largest absolute finite value, so that the strongest response
-        gets the strongest colour. When nothing finite is non-zero (an
-        all-zero output, or only NaN) it is 1.0, so that the scale never
-        collapses and zero is still drawn in the middle colour.
-
-    Raises
-    ------
-    TypeError
-        If ``values`` holds complex or non-numeric values.
+    ``m`` is the largest absolute finite value, so that the strongest response gets the
+    strongest colour. When nothing finite is non-zero (an all-zero output, or only NaN) it
+    is 1.0, so that the scale never collapses and zero is still drawn in the middle colour.
+    Complex or non-numeric ``values`` raise a TypeError.
 
     Examples
     --------
@@ -151,8 +138,7 @@ def limit_label(values, limit: float) -> str:
     >>> limit_label([[0, 30]], 12.5)
     'clipped at ±12.5 (99.5th percentile)'
     """
-    largest = signed_limit(values)
-    if limit >= largest:
+    if limit >= signed_limit(values):
         return ""
     return f"clipped at ±{format_number(limit)} ({PICTURE_PERCENTILE:g}th percentile)"
 
