@@ -1,20 +1,9 @@
 """Learn a filter from examples by gradient descent, in plain numpy.
 
-The model is one cross-correlation, ``y = correlate2d(x, K)`` (valid mode),
-and the loss is the mean squared error against the targets, averaged over
-every output pixel of every example:
-
-.. math:: L(K) = \\frac{1}{M} \\sum_{n, r, c} (\\hat y_n[r, c] - y_n[r, c])^2,
-   \\qquad \\hat y_n = x_n \\star K,
-
-with ``M`` the number of output pixels in the batch. Its gradient is itself
-a cross-correlation: with ``G_n = dL/d(y_hat_n) = 2 (y_hat_n - y_n) / M``,
-
-.. math:: \\frac{\\partial L}{\\partial K[i, j]} = \\sum_n \\sum_{r, c}
-   G_n[r, c] \\, x_n[r + i, c + j] = \\sum_n (x_n \\star G_n)[i, j],
-
-a valid correlation of each input with its output gradient, which has
-exactly the kernel's shape. Nothing here modifies its inputs.
+The model is one cross-correlation, ``y_hat = correlate2d(x, K)`` (valid mode), and the
+loss the mean squared error over every output pixel of every example. Its gradient is
+itself a cross-correlation (:func:`loss_gradient`; chapter 07, section 3, derives it).
+Nothing here modifies its inputs.
 """
 
 from __future__ import annotations

@@ -261,7 +261,7 @@ def test_angle_error_examples():
     st.integers(-3, 3),
 )
 def test_angle_error_properties(a, b, turns):
-    """angle_error is symmetric, ignores whole turns, and stays within pi (pi/2 undirected)."""
+    """_angle_error is symmetric, ignores whole turns, and stays within pi (pi/2 undirected)."""
     directed = _angle_error(a, b + 2 * np.pi * turns, directed=True)
     assert 0.0 <= directed <= np.pi + 1e-12
     assert directed == pytest.approx(_angle_error(b, a, directed=True), abs=1e-9)

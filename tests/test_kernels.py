@@ -182,7 +182,7 @@ def test_presets_order_and_names():
 
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_get_kernel_returns_a_writable_copy(name):
-    """get_kernel gives an equal, writable array whose changes do not reach the preset."""
+    """_get_kernel gives an equal, writable array whose changes do not reach the preset."""
     kernel = _get_kernel(name)
     assert_array_equal(kernel, PRESETS[name])
     assert kernel.flags.writeable
