@@ -1,11 +1,8 @@
 """The course's animated GIFs: drawn the same way every run, written by one function.
 
-Two chapters have an animation that plays without a kernel (on GitHub, on the
-static site): the sliding window of chapter 03 (:func:`helpers.windows.sliding_window_frames`)
-and the kernel being learned in chapter 07 (:func:`helpers.learn_animation.learning_frames`).
-:func:`write_course_figures` draws both and writes them into ``notebooks/figures``
-(``make notebooks`` calls it, and a test checks that the committed files are
-what it writes); :func:`save_gif` is the one encoder, deterministic byte for byte.
+Chapters 03 and 07 each have an animation that plays without a kernel (on GitHub, on the
+static site). ``make notebooks`` writes both with :func:`write_course_figures`, and a test
+checks that the committed files are what it writes.
 """
 
 from __future__ import annotations
@@ -22,17 +19,10 @@ from PIL import Image
 
 from ._validate import check_int
 
-__all__ = [
-    "COURSE_FIGURES",
-    "GIF_COLOURS",
-    "default_style",
-    "gif_bytes",
-    "save_gif",
-    "write_course_figures",
-]
+__all__ = ["COURSE_FIGURES", "default_style", "write_course_figures"]
 
-#: Colours in the one palette that all frames of a GIF share.
-GIF_COLOURS = 64
+# Colours in the one palette that all frames of a GIF share.
+_GIF_COLOURS = 64
 #: The figure files of the course, inside ``notebooks/figures``.
 COURSE_FIGURES = ("03-sliding-window.gif", "07-learning.gif")
 
@@ -47,17 +37,22 @@ def default_style() -> Iterator[None]:
         yield
 
 
-def gif_bytes(frames, durations) -> bytes:
-    """Encode RGBA frames as a looping GIF with one shared adaptive palette.
+def _save_gif(path, frames, *, duration_ms: int, final_ms: int) -> Path:
+    """Write RGBA frames of one size as a looping GIF, the last held ``final_ms``; return path.
 
-    All frames share one palette of :data:`GIF_COLOURS` colours, chosen from
-    every frame together without dithering, so flat cells stay flat and the
-    file small. Nothing time-dependent is written (no date, no software
-    version), so the bytes only change when the picture does.
+    All frames share one palette of ``_GIF_COLOURS`` colours, chosen from every frame
+    together without dithering, so flat cells stay flat and the file small. Nothing
+    time-dependent is written (no date, no software version), so the bytes only change when
+    the picture does.
     """
+    duration_ms = check_int(duration_ms, "duration_ms", 1)
+    final_ms = check_int(final_ms, "final_ms", 1)
+    frames = list(frames)
+    if not frames:
+        raise ValueError("frames must hold at least one picture")
     rgb = [np.ascontiguousarray(frame[..., :3]) for frame in frames]
     palette = Image.fromarray(np.concatenate(rgb, axis=0)).quantize(
-        colors=GIF_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        colors=_GIF_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
     )
     pictures = [
         Image.fromarray(frame).quantize(palette=palette, dither=Image.Dither.NONE) for frame in rgb
@@ -68,53 +63,11 @@ def gif_bytes(frames, durations) -> bytes:
         format="GIF",
         save_all=True,
         append_images=pictures[1:],
-        duration=durations,
+        duration=[duration_ms] * (len(frames) - 1) + [final_ms],
         loop=0,
     )
-    return buffer.getvalue()
-
-
-def save_gif(path, frames, *, duration_ms: int, final_ms: int) -> Path:
-    """Write frames as a looping GIF, the last one held longer; the same bytes on every run.
-
-    Parameters
-    ----------
-    path : str or pathlib.Path
-        Where to write; the folder must exist. Overwritten if present.
-    frames : sequence of numpy.ndarray of uint8, shape (height, width, 4)
-        RGBA pictures of one size, such as :func:`helpers.windows.sliding_window_frames`
-        draws.
-    duration_ms : int
-        Milliseconds each frame stays on screen.
-    final_ms : int
-        Milliseconds for the last frame before the loop starts again.
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-
-    Raises
-    ------
-    ValueError
-        If a duration is not a positive integer or there are no frames.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> frames = [np.zeros((4, 4, 4), np.uint8), np.full((4, 4, 4), 255, np.uint8)]
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     save_gif(Path(folder) / "a.gif", frames, duration_ms=100, final_ms=500).read_bytes()[:6]
-    b'GIF89a'
-    """
-    duration_ms = check_int(duration_ms, "duration_ms", 1)
-    final_ms = check_int(final_ms, "final_ms", 1)
-    frames = list(frames)
-    if not frames:
-        raise ValueError("frames must hold at least one picture")
-    durations = [duration_ms] * (len(frames) - 1) + [final_ms]
     path = Path(path)
-    path.write_bytes(gif_bytes(frames, durations))
+    path.write_bytes(buffer.getvalue())
     return path
 
 
@@ -148,10 +101,10 @@ def write_course_figures(directory) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     sliding, learning = (folder / name for name in COURSE_FIGURES)
     frames = sliding_window_frames(classic_5x5(), classic_5x5_kernel())
-    written = [save_gif(sliding, frames, duration_ms=900, final_ms=2700)]
+    written = [_save_gif(sliding, frames, duration_ms=900, final_ms=2700)]
     inputs, targets = make_training_pairs(SOBEL_VERTICAL, count=4, size=16, seed=0)
     run = learn_kernel(inputs, targets, steps=40, learning_rate=2.0, snapshot_every=1)
     steps = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 40)  # dense while it moves fast
     frames = learning_frames(run, SOBEL_VERTICAL, steps)
-    written.append(save_gif(learning, frames, duration_ms=500, final_ms=2500))
+    written.append(_save_gif(learning, frames, duration_ms=500, final_ms=2500))
     return written

@@ -1,26 +1,13 @@
 """Colours and numbers: the one place that says how the course draws and writes a value.
 
-Every picture of the course takes its colours from here, whether matplotlib
-draws it (:mod:`helpers.plotting`), the widgets' PNG renderer encodes it
-(:mod:`helpers.render`) or an HTML table shows it (:mod:`helpers.widgets`):
-
-* Signed results (filter responses) go on :data:`DIVERGING_CMAP`, centred at
-  zero with symmetric limits ``(-m, m)`` from :func:`signed_limit`: white
-  means "no response", red a positive one and blue a negative one, and equal
-  magnitudes get equally strong colours whatever their sign. A small matrix
-  takes ``m`` from its largest value; a picture (a photo's response) from the
-  :data:`PICTURE_PERCENTILE` of its sizes (:func:`picture_limit`), so that a
-  few very strong edges do not leave all the others nearly white.
-* Non-negative matrices go on :data:`SEQUENTIAL_CMAP`, pictures on
-  :data:`IMAGE_CMAP`, edge strengths and angle errors on :data:`STRENGTH_CMAP`.
-* Numbers written on a coloured cell are black or white, whichever
-  :func:`text_colour` says contrasts more.
-* Every number written in a figure, a table or a message goes through
-  :func:`format_number`.
-
-All the colour maps vary in lightness from one end to the other, so they
-still read correctly for the common forms of colour-blindness and in
-greyscale print.
+Every picture of the course takes its colours from here, whether matplotlib draws it
+(:mod:`helpers.plotting`), the widgets' PNG renderer encodes it (:mod:`helpers.render`) or
+an HTML table shows it (:mod:`helpers.widgets`); every number written in a figure, a table
+or a message goes through :func:`format_number`. Signed results (filter responses) are
+centred at zero with symmetric limits ``(-m, m)``: white means "no response", red a
+positive one and blue a negative one, and equal magnitudes get equally strong colours
+whatever their sign. All the colour maps vary in lightness from one end to the other, so
+they still read correctly for the common forms of colour-blindness and in greyscale print.
 """
 
 from __future__ import annotations
@@ -79,25 +66,12 @@ _LUMINANCE_THRESHOLD = 0.179
 
 
 def signed_limit(values) -> float:
-    """The ``m`` of the symmetric colour limits ``(-m, m)`` of a signed array.
+    """The ``m`` of the symmetric colour limits ``(-m, m)`` of a signed array of any shape.
 
-    Parameters
-    ----------
-    values : array_like
-        Real numbers, any shape. Never modified.
-
-    Returns
-    -------
-    float
-        The largest absolute finite value, so that the strongest response
-        gets the strongest colour. When nothing finite is non-zero (an
-        all-zero output, or only NaN) it is 1.0, so that the scale never
-        collapses and zero is still drawn in the middle colour.
-
-    Raises
-    ------
-    TypeError
-        If ``values`` holds complex or non-numeric values.
+    ``m`` is the largest absolute finite value, so that the strongest response gets the
+    strongest colour. When nothing finite is non-zero (an all-zero output, or only NaN) it
+    is 1.0, so that the scale never collapses and zero is still drawn in the middle colour.
+    Complex or non-numeric ``values`` raise a TypeError.
 
     Examples
     --------
@@ -164,17 +138,14 @@ def limit_label(values, limit: float) -> str:
     >>> limit_label([[0, 30]], 12.5)
     'clipped at ±12.5 (99.5th percentile)'
     """
-    largest = signed_limit(values)
-    if limit >= largest:
+    if limit >= signed_limit(values):
         return ""
     return f"clipped at ±{format_number(limit)} ({PICTURE_PERCENTILE:g}th percentile)"
 
 
 def symmetric_limits(values) -> tuple[float, float]:
-    """Colour limits ``(-m, m)`` that centre a diverging colour map at zero.
-
-    ``m`` is :func:`signed_limit`'s: the largest absolute finite value, or 1
-    for an array with nothing finite and non-zero.
+    """Colour limits ``(-m, m)`` that centre a diverging colour map at zero, ``m`` from
+    :func:`signed_limit`.
 
     Examples
     --------
@@ -188,17 +159,10 @@ def symmetric_limits(values) -> tuple[float, float]:
 
 
 def text_colour(colour) -> str:
-    """Black or white, whichever contrasts more with a cell of this colour.
+    """``"black"`` or ``"white"``, whichever contrasts more with a cell of this colour.
 
-    Parameters
-    ----------
-    colour : matplotlib colour
-        A name, a hex string, or an RGB(A) tuple of floats in ``[0, 1]``.
-
-    Returns
-    -------
-    str
-        ``"black"`` or ``"white"``, by the cell's relative luminance (WCAG).
+    ``colour`` is any matplotlib colour: a name, a hex string, or an RGB(A) tuple of floats
+    in ``[0, 1]``. The choice follows the cell's relative luminance (WCAG).
 
     Examples
     --------

@@ -37,7 +37,6 @@ from .kernels import (
 
 __all__ = [
     "PAIRS",
-    "angle_error",
     "edge_strength",
     "gradients",
     "magnitude",
@@ -68,10 +67,8 @@ def gradients(image, pair="sobel", mode: str = "valid") -> tuple[np.ndarray, np.
         Real numbers of any dtype; computed in float64, so uint8 input
         neither wraps nor loses its negative responses. Never modified.
     pair : {"central", "prewitt", "sobel", "scharr"} or (kernel, kernel), default "sobel"
-        A name from :data:`PAIRS`, or two kernels of the same shape:
-        ``(vertical_edge_kernel, horizontal_edge_kernel)``. ``"central"`` is
-        the plain difference ``[1, 0, -1]`` written as a 3x3 kernel with zero
-        top and bottom rows, so its output has the same shape as the others'.
+        A name from :data:`PAIRS` (kernels from :mod:`helpers.kernels`), or two kernels of
+        the same shape: ``(vertical_edge_kernel, horizontal_edge_kernel)``.
     mode : {"valid", "same", "full"}, default "valid"
         As in :func:`helpers.conv.correlate2d`.
 
@@ -84,24 +81,13 @@ def gradients(image, pair="sobel", mode: str = "valid") -> tuple[np.ndarray, np.
 
     Raises
     ------
-    TypeError
-        If ``image`` or a kernel is not real-valued.
-    ValueError
-        If ``pair`` is an unknown name (the message lists the names) or two
-        kernels of different shapes, or as :func:`helpers.conv.correlate2d`.
+    TypeError, ValueError
+        If ``pair`` is an unknown name (the message lists the names) or two kernels of
+        different shapes, or as :func:`helpers.conv.correlate2d`.
 
     See Also
     --------
     magnitude, orientation : edge strength and direction from the two responses.
-
-    Notes
-    -----
-    The ``"sobel"`` pair::
-
-        vertical edges        horizontal edges
-        [ 1  0 -1 ]           [ 1  2  1 ]
-        [ 2  0 -2 ]           [ 0  0  0 ]
-        [ 1  0 -1 ]           [-1 -2 -1 ]
 
     Examples
     --------
@@ -136,10 +122,8 @@ def magnitude(g_vertical, g_horizontal) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        If an input is not real-valued.
-    ValueError
-        If an input is not 2-D, or their shapes differ.
+    TypeError, ValueError
+        If an input is not a 2-D array of real numbers, or their shapes differ.
 
     Examples
     --------
@@ -156,7 +140,7 @@ def orientation(g_vertical, g_horizontal) -> np.ndarray:
     Parameters
     ----------
     g_vertical, g_horizontal : array_like, shape (H, W)
-        The two responses from :func:`gradients`.
+        As :func:`magnitude`, with the same errors.
 
     Returns
     -------
@@ -168,21 +152,10 @@ def orientation(g_vertical, g_horizontal) -> np.ndarray:
         clockwise on screen. Where both responses are 0 the direction is
         undefined and 0 is returned.
 
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`magnitude`.
-
     See Also
     --------
     helpers.images.radial_gradient : an exact gradient to compare with,
         whose direction is ``numpy.arctan2(gy, gx)``.
-
-    Notes
-    -----
-    The responses are about ``-c * dI/dx`` and ``-c * dI/dy`` for some
-    ``c > 0`` (see :mod:`helpers.edges`), so the gradient direction is
-    ``arctan2(-g_horizontal, -g_vertical)``.
 
     Examples
     --------
@@ -193,36 +166,14 @@ def orientation(g_vertical, g_horizontal) -> np.ndarray:
     array([0.        , 3.14159265, 3.14159265, 0.        ])
     """
     v, h = _response_pair(g_vertical, g_horizontal)
+    # The gradient is minus the responses (see the module's notes).
     # 0.0 - x rather than -x: a response of exactly 0 must not become -0.0,
     # which arctan2 would turn into -pi instead of pi on a horizontal gradient.
     return np.arctan2(0.0 - h, 0.0 - v)
 
 
-def angle_error(estimated, exact, directed: bool = False) -> np.ndarray:
-    """Absolute difference between two angles, taking the wrap-around into account.
-
-    Parameters
-    ----------
-    estimated, exact : array_like
-        Angles in radians, of shapes that broadcast together.
-    directed : bool, default False
-        False compares **orientations**: an edge's line, whichever side is
-        brighter, so angles that differ by ``pi`` count as equal and the error
-        is at most ``pi / 2``. True compares **directions**: the error is at
-        most ``pi``.
-
-    Returns
-    -------
-    numpy.ndarray of float64
-        Non-negative errors in radians.
-
-    Examples
-    --------
-    >>> angle_error([3.0, 0.1, 3.1], [-3.0, 0.0, 0.0], directed=True).round(3)
-    array([0.283, 0.1  , 3.1  ])
-    >>> angle_error([3.1], [0.0]).round(3)  # nearly opposite: the same line
-    array([0.042])
-    """
+def _angle_error(estimated, exact, directed: bool = False) -> np.ndarray:
+    """Absolute difference of two angles, modulo ``2 pi`` (directed) or ``pi`` (not)."""
     difference = np.asarray(estimated, dtype=np.float64) - np.asarray(exact, dtype=np.float64)
     error = np.abs(np.remainder(difference + np.pi, 2.0 * np.pi) - np.pi)
     if directed:
@@ -244,18 +195,18 @@ def rotation_error_map(
     pair : str or (kernel, kernel), default "sobel"
         As in :func:`gradients`; the kernels must have odd sizes so that each
         response belongs to one pixel.
-    size : int, default 255
-        Height and width of the pattern in pixels.
-    extent : float, default 10.0
-        The pattern covers ``[-extent, extent]`` in ``x`` and ``y``.
+    size, extent
+        As :func:`helpers.images.radial_pattern`.
     directed : bool, default False
-        As in :func:`angle_error`.
+        False compares **orientations**: an edge's line, whichever side is brighter, so
+        angles that differ by ``pi`` count as equal and the error is at most ``pi / 2``.
+        True compares **directions**: the error is at most ``pi``.
 
     Returns
     -------
     numpy.ndarray of float64, shape (size, size)
-        ``angle_error(orientation(...), arctan2(gy, gx))`` at each pixel. The
-        outer ring, which a ``"valid"`` correlation cannot reach (1 pixel wide
+        The error of ``orientation(...)`` against ``arctan2(gy, gx)`` at each pixel, in
+        radians. The outer ring, which a ``"valid"`` correlation cannot reach (1 pixel wide
         for 3x3 kernels), is NaN so that the map lines up with the pattern.
 
     Raises
@@ -288,7 +239,7 @@ def rotation_error_map(
     dr, dc = kernel_v.shape[0] // 2, kernel_v.shape[1] // 2
     inner = (slice(dr, size - dr), slice(dc, size - dc))
     errors = np.full((size, size), np.nan)
-    errors[inner] = angle_error(estimated, np.arctan2(gy, gx)[inner], directed)
+    errors[inner] = _angle_error(estimated, np.arctan2(gy, gx)[inner], directed)
     return errors
 
 
@@ -303,19 +254,10 @@ def rotation_error(
 
     Parameters
     ----------
-    pair : str or (kernel, kernel), default "sobel"
-        As in :func:`gradients`.
-    size : int, default 255
-        Height and width of the pattern in pixels.
-    extent : float, default 10.0
-        The pattern covers ``[-extent, extent]``, sampled with
-        ``numpy.linspace(-extent, extent, size)``.
+    pair, size, extent, directed
+        As :func:`rotation_error_map`.
     border : int, default 5
-        Pixels left out along each side of the pattern (counted on the
-        pattern, not on the smaller ``"valid"`` response). At least the
-        kernel's half-width, 1 for 3x3 kernels.
-    directed : bool, default False
-        As in :func:`angle_error`. The default compares edge orientations.
+        As :func:`mean_rotation_error`.
 
     Returns
     -------
@@ -325,8 +267,7 @@ def rotation_error(
     Raises
     ------
     ValueError
-        If ``border`` is too small to skip the pixels without a response, or
-        leaves no pixels; or as :func:`rotation_error_map`.
+        As :func:`rotation_error_map` and :func:`mean_rotation_error`.
 
     See Also
     --------
@@ -334,13 +275,11 @@ def rotation_error(
 
     Notes
     -----
-    The defaults are the setting of scikit-image's edge-filter example
-    (``numpy.mgrid[-10:10:255j, -10:10:255j]``, orientations compared modulo
-    ``pi``). They give about 0.043 rad for central differences, 0.048 for
-    Prewitt, 0.021 for Sobel and 0.003 for Scharr. With ``directed=True``
-    the figures rise to about 0.046, 0.054, 0.026 and 0.007: on the crests
-    and troughs of the rings the exact gradient is nearly zero, and there a
-    hundred or so pixels get a direction that is off by nearly ``pi``.
+    The defaults, scikit-image's edge-filter example (orientations compared modulo ``pi``),
+    give about 0.043 rad for central differences, 0.048 for Prewitt, 0.021 for Sobel and
+    0.003 for Scharr. With ``directed=True`` the figures rise to about 0.046, 0.054, 0.026
+    and 0.007: on the crests and troughs of the rings the exact gradient is nearly zero, and
+    there a hundred or so pixels get a direction that is off by nearly ``pi``.
 
     Examples
     --------
@@ -361,12 +300,8 @@ def mean_rotation_error(error_map, border: int = 5) -> float:
     error_map : array_like, shape (size, size)
         From :func:`rotation_error_map`.
     border : int, default 5
-        Pixels left out along each side. At least the kernel's half-width
+        Pixels left out along each side of the pattern. At least the kernel's half-width
         (1 for 3x3 kernels): the map is NaN where no response exists.
-
-    Returns
-    -------
-    float
 
     Raises
     ------
@@ -401,10 +336,8 @@ def mean_rotation_error(error_map, border: int = 5) -> float:
 def edge_strength(image, pair="sobel") -> np.ndarray:
     """Gradient magnitude on a common scale: the brightness change per pixel, for any pair.
 
-    A pair's raw magnitude carries the pair's own gain (2 for the plain
-    difference, 6 for Prewitt, 8 for Sobel, 32 for Scharr: the sum of the
-    absolute weights of its kernel, see the module's notes). Dividing by it
-    lets one threshold mean the same for every pair.
+    A pair's raw magnitude carries its own gain ``2 * s`` (see the module's notes), the sum
+    of its kernel's absolute weights; dividing by it lets one threshold suit every pair.
 
     Parameters
     ----------

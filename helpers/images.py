@@ -36,7 +36,6 @@ __all__ = [
     "radial_pattern",
     "step_edge",
     "step_edge_mirrored",
-    "to_grayscale",
 ]
 
 # ITU-R BT.601 luma weights for red, green and blue (also used by PIL's "L" mode).
@@ -45,11 +44,6 @@ _LUMA_WEIGHTS = np.array([0.299, 0.587, 0.114])
 
 def step_edge() -> np.ndarray:
     """The article's 6x6 image: bright (10) on the left half, dark (0) on the right.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (6, 6)
-        Six rows of ``[10, 10, 10, 0, 0, 0]``.
 
     See Also
     --------
@@ -66,11 +60,6 @@ def step_edge() -> np.ndarray:
 def step_edge_mirrored() -> np.ndarray:
     """The step edge flipped left to right: dark on the left, bright on the right.
 
-    Returns
-    -------
-    numpy.ndarray of float64, shape (6, 6)
-        Six rows of ``[0, 0, 0, 10, 10, 10]``.
-
     Examples
     --------
     >>> step_edge_mirrored()[0]
@@ -81,10 +70,6 @@ def step_edge_mirrored() -> np.ndarray:
 
 def classic_5x5() -> np.ndarray:
     """The 5x5 binary image of the article's worked example.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (5, 5)
 
     See Also
     --------
@@ -112,15 +97,10 @@ def classic_5x5() -> np.ndarray:
 
 
 def flip_example() -> tuple[np.ndarray, np.ndarray]:
-    """An image and an asymmetric kernel on which correlation and convolution differ.
+    """A 5x5 image and an asymmetric 3x3 kernel on which correlation and convolution differ.
 
     From Dumoulin & Visin, "A guide to convolution arithmetic for deep
     learning" (2016).
-
-    Returns
-    -------
-    image : numpy.ndarray of float64, shape (5, 5)
-    kernel : numpy.ndarray of float64, shape (3, 3)
 
     Examples
     --------
@@ -151,10 +131,6 @@ def flip_example() -> tuple[np.ndarray, np.ndarray]:
 
 def checkerboard() -> np.ndarray:
     """A 6x6 image of four 3x3 squares: 10 top-left and bottom-right, 0 elsewhere.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (6, 6)
 
     Examples
     --------
@@ -189,8 +165,7 @@ def book_on_table(size: int = 128, seed: int = 0) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``size`` is not an integer of at least 16, or ``seed`` is not a
-        non-negative integer.
+        If ``size`` is not an integer >= 16, or ``seed`` not an integer >= 0.
 
     Examples
     --------
@@ -250,8 +225,7 @@ def radial_pattern(size: int = 255, extent: float = 10.0) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``size`` is not an integer of at least 3 or ``extent`` is not a
-        positive finite number.
+        If ``size`` is not an integer >= 3, or ``extent`` not a positive finite number.
 
     See Also
     --------
@@ -284,10 +258,8 @@ def radial_gradient(size: int = 255, extent: float = 10.0) -> tuple[np.ndarray, 
 
     Parameters
     ----------
-    size : int, default 255
-        Height and width in pixels; at least 3.
-    extent : float, default 10.0
-        Half the width of the grid, as in :func:`radial_pattern`.
+    size, extent
+        As :func:`radial_pattern`, with the same errors.
 
     Returns
     -------
@@ -298,18 +270,11 @@ def radial_gradient(size: int = 255, extent: float = 10.0) -> tuple[np.ndarray, 
         ``d/dx sin(x**2 + y**2) = 2 * x * cos(x**2 + y**2)``, ``x`` growing
         to the right. Positive where brightness increases to the right.
 
-    Raises
-    ------
-    ValueError
-        As :func:`radial_pattern`.
-
     Notes
     -----
-    The pair comes in numpy's axis order, rows first, as from
-    ``numpy.gradient``. The derivatives are per unit of ``x`` and ``y``; per
-    pixel, multiply by the spacing ``2 * extent / (size - 1)``. The direction
-    of steepest ascent is ``numpy.arctan2(gy, gx)``, the angle that
-    :func:`helpers.edges.orientation` estimates from filter responses.
+    Rows first, as from ``numpy.gradient``; per unit of ``x`` and ``y`` (per pixel, multiply
+    by the spacing ``2 * extent / (size - 1)``). ``numpy.arctan2(gy, gx)`` is the direction
+    that :func:`helpers.edges.orientation` estimates.
 
     Examples
     --------
@@ -341,7 +306,7 @@ def photograph(scale: int = 1) -> np.ndarray:
     Returns
     -------
     numpy.ndarray of float64, shape (600 // scale, 512 // scale)
-        Brightness in ``[0, 1]``, from :func:`to_grayscale`.
+        Brightness in ``[0, 1]``: the luma ``0.299 R + 0.587 G + 0.114 B`` (ITU-R BT.601).
 
     Raises
     ------
@@ -369,20 +334,14 @@ def photograph_channels(scale: int = 1) -> np.ndarray:
     Parameters
     ----------
     scale : int, default 1
-        Shrink factor, as in :func:`photograph`.
+        As :func:`photograph`, with the same errors.
 
     Returns
     -------
     numpy.ndarray of float64, shape (3, 600 // scale, 512 // scale)
         Each channel's brightness in ``[0, 1]``, in the ``(C, H, W)`` layout a
-        convolution layer takes (:func:`helpers.layers.conv2d`). Mixing the
-        channels with the luma weights ``0.299, 0.587, 0.114`` gives
+        convolution layer takes (:func:`helpers.layers.conv2d`); their luma is
         :func:`photograph`.
-
-    Raises
-    ------
-    ValueError
-        As :func:`photograph`.
 
     Examples
     --------
@@ -397,8 +356,7 @@ def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float =
 
     Each picture has one step edge at a random place, bright on a random side,
     with a random contrast between 0.5 and 1, plus Gaussian noise. Half are
-    vertical edges and half horizontal, in random order. A classifier that
-    only sees the labels can learn from them which way an edge runs.
+    vertical edges and half horizontal, in random order.
 
     Parameters
     ----------
@@ -454,48 +412,38 @@ def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float =
 def photograph_uint8(scale: int = 1) -> np.ndarray:
     """The grayscale photograph as 8-bit integers 0..255, as image files store it.
 
-    Useful to show the uint8 pitfall: ``0 - 1`` is 255 in uint8, so a filter
-    computed in the image's own dtype wraps around instead of going negative.
+    For :mod:`helpers.pitfalls`: computed in uint8, a filter wraps around instead of going
+    negative.
 
     Parameters
     ----------
     scale : int, default 1
-        Shrink factor, as in :func:`photograph`.
+        As :func:`photograph`, with the same errors.
 
     Returns
     -------
     numpy.ndarray of uint8, shape (600 // scale, 512 // scale)
         ``round(255 * photograph(scale))``.
 
-    Raises
-    ------
-    ValueError
-        As :func:`photograph`.
-
     Examples
     --------
     >>> photo = photograph_uint8(scale=2)
     >>> photo.shape, photo.dtype
     ((300, 256), dtype('uint8'))
-
-    uint8 arithmetic wraps around instead of going negative:
-
-    >>> import numpy as np
-    >>> np.array([10], dtype=np.uint8) - np.array([20], dtype=np.uint8)
-    array([246], dtype=uint8)
     """
     return np.round(photograph(scale) * 255.0).astype(np.uint8)
 
 
+_MAKERS = {
+    "step edge 6x6": step_edge,
+    "checkerboard 6x6": checkerboard,
+    "classic 5x5": classic_5x5,
+    "book on a table": lambda: book_on_table(256),
+    "photograph": lambda: photograph(scale=2),
+    "radial pattern": radial_pattern,
+}
 #: The images the widgets offer, by the name their menus show, in menu order.
-IMAGE_NAMES = (
-    "step edge 6x6",
-    "checkerboard 6x6",
-    "classic 5x5",
-    "book on a table",
-    "photograph",
-    "radial pattern",
-)
+IMAGE_NAMES = tuple(_MAKERS)
 
 
 def named_images(*names: str) -> dict[str, np.ndarray]:
@@ -524,53 +472,14 @@ def named_images(*names: str) -> dict[str, np.ndarray]:
     >>> {name: image.shape for name, image in named_images("classic 5x5", "photograph").items()}
     {'classic 5x5': (5, 5), 'photograph': (300, 256)}
     """
-    makers = {
-        "step edge 6x6": step_edge,
-        "checkerboard 6x6": checkerboard,
-        "classic 5x5": classic_5x5,
-        "book on a table": lambda: book_on_table(256),
-        "photograph": lambda: photograph(scale=2),
-        "radial pattern": radial_pattern,
-    }
     chosen = names or IMAGE_NAMES
     for name in chosen:
         check_choice(name, "name", IMAGE_NAMES)
-    return {name: makers[name]() for name in chosen}
+    return {name: _MAKERS[name]() for name in chosen}
 
 
-def to_grayscale(image) -> np.ndarray:
-    """Convert an image to a 2-D float64 array of brightness.
-
-    Parameters
-    ----------
-    image : array_like, shape (H, W), (H, W, 3) or (H, W, 4)
-        Grayscale, RGB or RGBA. uint8 values are divided by 255 so that they
-        land in ``[0, 1]``; other real dtypes keep their values. An alpha
-        channel is dropped. Never modified.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (H, W)
-        A new array. For colour input, the luma
-        ``0.299 * R + 0.587 * G + 0.114 * B`` with the weights of ITU-R BT.601.
-
-    Raises
-    ------
-    TypeError
-        If ``image`` holds complex numbers or non-numeric values.
-    ValueError
-        If ``image`` has another shape, or is empty.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> pixel = np.array([[[255, 0, 0], [255, 255, 255]]], dtype=np.uint8)
-    >>> to_grayscale(pixel)
-    array([[0.299, 1.   ]])
-    >>> to_grayscale([[0, 5], [10, 15]])
-    array([[ 0.,  5.],
-           [10., 15.]])
-    """
+def _to_grayscale(image) -> np.ndarray:
+    """A new 2-D float64 brightness array from grayscale, RGB or RGBA (uint8 scaled by 1/255)."""
     try:
         array = np.asarray(image)
     except ValueError as error:  # ragged nested lists
@@ -608,7 +517,7 @@ def _shrink(picture: np.ndarray, scale) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def _photograph_gray() -> np.ndarray:
     """The sample photo in grayscale, computed once; read-only, so the cache stays intact."""
-    gray = to_grayscale(_photograph_rgb())
+    gray = _to_grayscale(_photograph_rgb())
     gray.flags.writeable = False
     return gray
 
@@ -629,12 +538,7 @@ def _photograph_rgb() -> np.ndarray:
 def _grid(size, extent) -> tuple[np.ndarray, np.ndarray]:
     """Open grid ``(y, x)`` over ``[-extent, extent]``: y down the rows, x along the columns."""
     size = check_int(size, "size", minimum=3)
-    if (
-        isinstance(extent, bool)
-        or not isinstance(extent, numbers.Real)
-        or not np.isfinite(extent)
-        or extent <= 0
-    ):
+    if isinstance(extent, bool) or not isinstance(extent, numbers.Real) or not 0 < extent < np.inf:
         raise ValueError(f"extent must be a positive finite number, got {extent!r}")
     t = np.linspace(-float(extent), float(extent), size)
     return t[:, None], t[None, :]

@@ -1,8 +1,7 @@
 """Named 3x3 filters: the edge detectors of the course and a few presets for widgets.
 
-Every kernel here is a read-only float64 array, meant for
-:func:`helpers.conv.correlate2d` (cross-correlation, no flip). Use
-:func:`get_kernel` for a copy you may change.
+Every kernel here is a read-only float64 array (``.copy()`` gives one you may change),
+meant for :func:`helpers.conv.correlate2d` (cross-correlation, no flip).
 
 Sign convention
 ---------------
@@ -15,24 +14,13 @@ approximates ``-8`` times the brightness change per pixel to the right, and
 
 Other libraries
 ---------------
-The same filters elsewhere differ in sign, scale, border and output type.
-Written as cross-correlation kernels for vertical edges (left-right changes):
-
-=======================  ================================  =====  ================================
-library                  vertical-edge kernel              scale  what to watch
-=======================  ================================  =====  ================================
-this course              ``[[1,0,-1],[2,0,-2],[1,0,-1]]``  none   bright on the left is ``+``
-scipy.ndimage.sobel      ``[[-1,0,1],[-2,0,2],[-1,0,1]]``  none   opposite sign; the output keeps
-                                                                  the input dtype (uint8 wraps)
-skimage.filters.sobel_v  scipy's kernel                    1/4    ``sobel`` magnitude is
-                                                                  ``sqrt((h**2 + v**2) / 2)``;
-                                                                  Scharr smoothing ``[3,10,3]/16``
-OpenCV Sobel / Scharr    ``[[-1,0,1],...]`` /              none   border reflect-101 by default;
-                         ``[[-3,0,3],[-10,0,10],...]``            8-bit output clamps negatives to 0
-=======================  ================================  =====  ================================
-
-On the interior of an image, ``correlate2d(image, SOBEL_VERTICAL)`` equals
-``-scipy.ndimage.sobel(image, axis=1)`` (checked in ``tests/test_kernels.py``).
+Chapter 06 (section 5) compares the same filters elsewhere. SciPy's and OpenCV's have the
+opposite sign: on the interior of an image ``correlate2d(image, SOBEL_VERTICAL)`` equals
+``-scipy.ndimage.sobel(image, axis=1)`` (checked in ``tests/test_kernels.py``), and SciPy's
+output keeps the input dtype, so uint8 wraps. scikit-image's ``sobel_v`` is scaled by 1/4,
+its ``sobel`` magnitude is ``sqrt((h**2 + v**2) / 2)`` and its Scharr smoothing
+``[3,10,3]/16``. OpenCV reflects at the border (reflect-101) by default, and its 8-bit
+output clamps negatives to 0.
 
 Examples
 --------
@@ -68,7 +56,6 @@ __all__ = [
     "SOBEL_VERTICAL",
     "VERTICAL",
     "classic_5x5_kernel",
-    "get_kernel",
 ]
 
 
@@ -137,47 +124,8 @@ PRESETS = MappingProxyType(
 )
 
 
-def get_kernel(name: str) -> np.ndarray:
-    """Return a writable copy of one of the preset kernels.
-
-    Parameters
-    ----------
-    name : str
-        One of the keys of :data:`PRESETS`, such as ``"sobel vertical"``.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (3, 3)
-        A fresh copy: changing it leaves the preset as it was.
-
-    Raises
-    ------
-    ValueError
-        If ``name`` is not a known preset; the message lists the known names.
-
-    See Also
-    --------
-    PRESETS : the read-only kernels, in display order.
-
-    Notes
-    -----
-    ``get_kernel("vertical")`` is the article's filter::
-
-        [ 1  0 -1 ]
-        [ 1  0 -1 ]
-        [ 1  0 -1 ]
-
-    Examples
-    --------
-    >>> kernel = get_kernel("sobel vertical")
-    >>> kernel
-    array([[ 1.,  0., -1.],
-           [ 2.,  0., -2.],
-           [ 1.,  0., -1.]])
-    >>> kernel[1, 1] = 5.0  # allowed: it is a copy
-    >>> float(SOBEL_VERTICAL[1, 1])
-    0.0
-    """
+def _get_kernel(name: str) -> np.ndarray:
+    """A writable copy of the preset ``name``; an unknown name raises listing the known ones."""
     check_choice(name, "name", tuple(PRESETS))
     return PRESETS[name].copy()
 
@@ -188,11 +136,6 @@ def classic_5x5_kernel() -> np.ndarray:
     It looks the same after a half turn, so correlation and convolution agree
     on it; :func:`helpers.images.flip_example` shows where they differ. The
     image it goes with is :func:`helpers.images.classic_5x5`.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (3, 3)
-        A fresh, writable array on each call.
 
     Examples
     --------

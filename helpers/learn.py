@@ -1,25 +1,15 @@
 """Learn a filter from examples by gradient descent, in plain numpy.
 
-The model is one cross-correlation, ``y = correlate2d(x, K)`` (valid mode),
-and the loss is the mean squared error against the targets, averaged over
-every output pixel of every example:
-
-.. math:: L(K) = \\frac{1}{M} \\sum_{n, r, c} (\\hat y_n[r, c] - y_n[r, c])^2,
-   \\qquad \\hat y_n = x_n \\star K,
-
-with ``M`` the number of output pixels in the batch. Its gradient is itself
-a cross-correlation: with ``G_n = dL/d(y_hat_n) = 2 (y_hat_n - y_n) / M``,
-
-.. math:: \\frac{\\partial L}{\\partial K[i, j]} = \\sum_n \\sum_{r, c}
-   G_n[r, c] \\, x_n[r + i, c + j] = \\sum_n (x_n \\star G_n)[i, j],
-
-a valid correlation of each input with its output gradient, which has
-exactly the kernel's shape. Nothing here modifies its inputs.
+The model is one cross-correlation, ``y_hat = correlate2d(x, K)`` (valid mode), and the
+loss the mean squared error over every output pixel of every example. Its gradient is
+itself a cross-correlation (:func:`loss_gradient`; chapter 07, section 3, derives it).
+Nothing here modifies its inputs.
 """
 
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,16 +42,12 @@ class LearningResult:
     kernel : numpy.ndarray of float64, shape (kh, kw)
         The kernel after the last step taken.
     losses : numpy.ndarray of float64, shape (steps_taken + 1,)
-        ``losses[t]`` is the loss of the kernel after ``t`` steps
-        (``losses[0]`` is the starting kernel's loss).
+        ``losses[t]`` is the loss after ``t`` steps (``losses[0]`` the starting kernel's).
     snapshots : dict of int to numpy.ndarray
-        The kernel after selected numbers of steps: 0, every
-        ``snapshot_every`` steps, and the last step taken.
+        The kernel after 0 steps, every ``snapshot_every`` steps, and the last step taken.
     learning_rate : float
-        The step size used.
     diverged : bool
-        True when the loss became non-finite or kept growing past its
-        starting value; learning stopped there.
+        True when learning stopped because the loss blew up (see :func:`learn_kernel`).
     stopped_at : int
         The number of steps taken (fewer than asked for if it diverged).
     """
@@ -104,19 +90,25 @@ def _check_pairs(inputs, targets, kernel_shape) -> tuple[list, list]:
         raise ValueError(
             f"inputs and targets must hold as many images, got {len(xs)} and {len(ys)}"
         )
+    _check_fit(xs, kernel_shape, "inputs")
     kh, kw = kernel_shape
     for n, (x, y) in enumerate(zip(xs, ys, strict=True)):
         wanted = (x.shape[0] - kh + 1, x.shape[1] - kw + 1)
-        if wanted[0] < 1 or wanted[1] < 1:
-            raise ValueError(
-                f"inputs[{n}] of shape {x.shape} is smaller than the kernel {kernel_shape}"
-            )
         if y.shape != wanted:
             raise ValueError(
                 f"targets[{n}] must have the valid output shape {wanted} for inputs[{n}] "
                 f"of shape {x.shape} and a {kh}x{kw} kernel, got {y.shape}"
             )
     return xs, ys
+
+
+def _check_fit(xs, kernel_shape, name: str) -> None:
+    """Raise naming ``name[n]`` if an image is smaller than the kernel."""
+    for n, x in enumerate(xs):
+        if x.shape[0] < kernel_shape[0] or x.shape[1] < kernel_shape[1]:
+            raise ValueError(
+                f"{name}[{n}] of shape {x.shape} is smaller than the kernel {kernel_shape}"
+            )
 
 
 def predict(inputs, kernel) -> list[np.ndarray]:
@@ -127,12 +119,6 @@ def predict(inputs, kernel) -> list[np.ndarray]:
     inputs : array_like, shape (N, H, W), or a list of 2-D arrays
         The example images. One 2-D array counts as a batch of one.
     kernel : array_like, shape (kh, kw)
-        The filter.
-
-    Returns
-    -------
-    list of numpy.ndarray of float64
-        ``correlate2d(x, kernel)`` for each input ``x``.
 
     Examples
     --------
@@ -155,7 +141,6 @@ def loss(inputs, targets, kernel) -> float:
     targets : array_like, shape (N, H - kh + 1, W - kw + 1), or a list of 2-D arrays
         The wanted outputs, one per input.
     kernel : array_like, shape (kh, kw)
-        The filter to score.
 
     Returns
     -------
@@ -199,13 +184,6 @@ def loss_gradient(inputs, targets, kernel) -> np.ndarray:
     --------
     finite_difference_gradient : the same gradient, estimated numerically.
 
-    Notes
-    -----
-    Weight ``K[i, j]`` multiplies ``x[r + i, c + j]`` in output ``[r, c]``,
-    so it collects every output's error times the input pixel it saw: that
-    is the input correlated with the output gradient, and valid mode gives
-    exactly one number per weight.
-
     Examples
     --------
     >>> x = [[[10, 10, 0, 0]]]
@@ -245,10 +223,6 @@ def finite_difference_gradient(inputs, targets, kernel, step: float = 1e-5) -> n
     step : float, default 1e-5
         The nudge ``h``; positive.
 
-    Returns
-    -------
-    numpy.ndarray of float64, shape (kh, kw)
-
     Examples
     --------
     >>> x = [[[10, 10, 0, 0]]]
@@ -267,7 +241,7 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
     ``H = (2 / M) P^T P`` (``P`` holds every input window as a row). Gradient
     descent with rate ``lr`` multiplies the error along each eigenvector of
     ``H`` by ``1 - lr * lambda``, so it converges exactly when
-    ``lr < 2 / lambda_max``.
+    ``lr < 2 / lambda_max``, the number returned.
 
     Parameters
     ----------
@@ -276,11 +250,6 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
     shape : tuple of int, default (3, 3)
         The kernel's shape.
 
-    Returns
-    -------
-    float
-        ``2 / lambda_max``.
-
     Examples
     --------
     >>> round(largest_stable_rate([[[1, 0, 0, 1]]], shape=(1, 1)), 6)  # H = 2 * (1 + 1) / 4
@@ -288,13 +257,10 @@ def largest_stable_rate(inputs, shape=(3, 3)) -> float:
     """
     kh, kw = check_shape(shape, "shape")
     xs = _as_batch(inputs, "inputs")
-    for n, x in enumerate(xs):
-        if x.shape[0] < kh or x.shape[1] < kw:
-            raise ValueError(f"inputs[{n}] of shape {x.shape} is smaller than the kernel {shape}")
-    windows = [
-        np.lib.stride_tricks.sliding_window_view(x, (kh, kw)).reshape(-1, kh * kw) for x in xs
-    ]
-    patches = np.concatenate(windows)
+    _check_fit(xs, (kh, kw), "inputs")
+    patches = np.concatenate(
+        [np.lib.stride_tricks.sliding_window_view(x, (kh, kw)).reshape(-1, kh * kw) for x in xs]
+    )
     hessian = 2.0 * patches.T @ patches / len(patches)
     return float(2.0 / np.linalg.eigvalsh(hessian)[-1])
 
@@ -308,7 +274,7 @@ def make_training_pairs(kernel, images=None, *, count: int = 4, size: int = 16, 
         The "true" filter that the learner should rediscover.
     images : array_like or list of 2-D arrays, optional
         The inputs to use. By default ``count`` random images of
-        ``size x size`` pixels, brightness uniform in [0, 1), drawn from
+        ``size x size`` pixels, brightness uniform in [-0.5, 0.5), drawn from
         ``numpy.random.default_rng(seed)``.
     count : int, default 4
         Number of random images (ignored when ``images`` is given).
@@ -340,11 +306,7 @@ def make_training_pairs(kernel, images=None, *, count: int = 4, size: int = 16, 
         xs = list(rng.random((count, size, size)) - 0.5)
     else:
         xs = [x.copy() for x in _as_batch(images, "images")]
-        for n, x in enumerate(xs):
-            if x.shape[0] < k.shape[0] or x.shape[1] < k.shape[1]:
-                raise ValueError(
-                    f"images[{n}] of shape {x.shape} is smaller than the kernel {k.shape}"
-                )
+        _check_fit(xs, k.shape, "images")
     ys = [correlate2d(x, k) for x in xs]
     if all(x.shape == xs[0].shape for x in xs):
         return np.stack(xs), np.stack(ys)
@@ -388,8 +350,6 @@ def learn_kernel(
     Returns
     -------
     LearningResult
-        The learned kernel, the loss after every step, the snapshots, and
-        whether learning diverged.
 
     Raises
     ------
@@ -417,14 +377,10 @@ def learn_kernel(
     seed = check_int(seed, "seed", 0)
     snapshot_every = check_int(snapshot_every, "snapshot_every", 1)
     check_choice(init, "init", ("zeros", "random"))
-    if (
-        isinstance(learning_rate, bool)
-        or not isinstance(learning_rate, (int, float, np.floating, np.integer))
-        or not math.isfinite(learning_rate)
-        or learning_rate <= 0
-    ):
+    rate = learning_rate
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 < rate < math.inf:
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
-    rate = float(learning_rate)
+    rate = float(rate)
 
     if init == "zeros":
         k = np.zeros((kh, kw))
@@ -433,7 +389,6 @@ def learn_kernel(
     snapshots = {0: k.copy()}
     diverged = False
     growing = 0
-    taken = 0
     with np.errstate(over="ignore", invalid="ignore"):
         current, gradient = _loss_and_gradient(xs, ys, k)
         losses = [current]
@@ -441,13 +396,13 @@ def learn_kernel(
             k = k - rate * gradient
             current, gradient = _loss_and_gradient(xs, ys, k)
             losses.append(current)
-            taken = step
             if step % snapshot_every == 0:
                 snapshots[step] = k.copy()
             growing = growing + 1 if current > losses[-2] else 0
             if not math.isfinite(current) or (growing >= 3 and current > losses[0]):
                 diverged = True
                 break
+    taken = len(losses) - 1
     snapshots[taken] = k.copy()
     return LearningResult(
         kernel=k,
@@ -487,10 +442,6 @@ def logistic_loss(z, labels) -> float:
     z : array_like, shape (N,)
         The scores; positive means "label 1 is more likely".
     labels : array_like of 0 and 1, shape (N,)
-
-    Returns
-    -------
-    float
 
     Raises
     ------

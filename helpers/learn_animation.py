@@ -1,9 +1,8 @@
 """A static animation of a kernel being learned, for chapter 07.
 
-Each frame shows the kernel after some number of gradient steps, the true
-kernel it is heading for, and the loss curve so far on a log scale.
-:func:`helpers.animation.write_course_figures` writes the GIF into
-``notebooks/figures``, with the same bytes on every run.
+Each frame shows the kernel after some number of gradient steps, the true kernel it is
+heading for, and the loss curve so far; :func:`helpers.animation.write_course_figures`
+writes the GIF.
 """
 
 from __future__ import annotations
@@ -19,10 +18,8 @@ from .plotting import show_matrix
 
 __all__ = ["learning_frames"]
 
-_FRAME_DPI = 80
 
-
-def learning_frames(result: LearningResult, true_kernel, steps=None, *, dpi: int = _FRAME_DPI):
+def learning_frames(result: LearningResult, true_kernel, steps=None, *, dpi: int = 80):
     """Pictures of the kernel as it is learned, one per chosen step.
 
     Parameters
@@ -44,11 +41,9 @@ def learning_frames(result: LearningResult, true_kernel, steps=None, *, dpi: int
 
     Raises
     ------
-    TypeError
-        If ``result`` is not a LearningResult.
-    ValueError
-        If a step has no snapshot, the kernel shapes differ, or ``dpi`` is
-        not a positive integer.
+    TypeError, ValueError
+        If ``result`` is not a LearningResult, a step has no snapshot, the kernel shapes
+        differ, or ``dpi`` is not a positive integer.
 
     Examples
     --------
@@ -101,9 +96,7 @@ def _draw_frame(result: LearningResult, true: np.ndarray, step: int, dpi: int) -
     ax.semilogy(losses, color="0.8", linewidth=1)
     ax.semilogy(np.arange(step + 1), losses[: step + 1], color="C0", linewidth=2)
     ax.plot([step], [losses[step]], "o", color="C3")
-    ax.set_xlabel("gradient step")
-    ax.set_ylabel("loss (log scale)")
-    ax.set_title(f"loss {losses[step]:.1e}")
+    ax.set(xlabel="gradient step", ylabel="loss (log scale)", title=f"loss {losses[step]:.1e}")
     error = float(np.abs(learned - true).max())
     fig.suptitle(f"Learning a filter from examples: max abs error {error:.3f}")
     fig.canvas.draw()

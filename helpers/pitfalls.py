@@ -1,19 +1,9 @@
 """Two ways 8-bit image arithmetic spoils an edge map, reproduced on purpose.
 
-Image files store brightness as 8-bit unsigned integers (``uint8``, 0 to 255).
-An edge filter subtracts neighbouring pixels, so half of its answers are
-negative, and ``uint8`` cannot hold a negative number:
-
-* **Wrap-around.** NumPy computes ``uint8 - uint8`` in ``uint8`` and keeps the
-  result modulo 256: ``200 - 220`` gives ``236``, not ``-20``. A small step
-  from dark to bright turns into a huge number. See :func:`uint8_difference`.
-* **Clamping.** Image libraries that write an 8-bit output (OpenCV with an
-  8-bit destination, a web canvas) *saturate* instead: every negative
-  response becomes 0, and with it every edge whose brighter side is on the
-  right (or at the bottom). See :func:`clamp_negative`.
-
-The course avoids both: :func:`helpers.conv.correlate2d` converts any input to
-float64 first, so responses keep their sign and any size.
+Half of an edge filter's answers are negative, and the ``uint8`` (0 to 255) of image files
+cannot hold them: NumPy wraps around modulo 256 (:func:`uint8_difference`), and libraries
+that write an 8-bit output (OpenCV, a web canvas) clamp them to 0 (:func:`clamp_negative`).
+The course avoids both: :func:`helpers.conv.correlate2d` computes in float64.
 """
 
 from __future__ import annotations
@@ -79,8 +69,7 @@ def clamp_negative(response) -> np.ndarray:
     Parameters
     ----------
     response : array_like, shape (H, W)
-        A filter response, e.g. from :func:`helpers.conv.correlate2d`.
-        Never modified.
+        A filter response, e.g. from :func:`helpers.conv.correlate2d`. Never modified.
 
     Returns
     -------
@@ -91,16 +80,13 @@ def clamp_negative(response) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        If ``response`` is not real-valued.
-    ValueError
-        If ``response`` is not a non-empty 2-D array.
+    TypeError, ValueError
+        If ``response`` is not a non-empty 2-D array of real numbers.
 
     Notes
     -----
-    Only the lower end is clamped here. An 8-bit output also cuts everything
-    above 255; the course's responses on a ``[0, 1]`` photo never get there,
-    and the point of this function is the lost sign.
+    Only the lower end is clamped: the point is the lost sign, and the course's responses
+    on a ``[0, 1]`` photo never reach the 255 an 8-bit output also cuts at.
 
     Examples
     --------

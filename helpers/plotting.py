@@ -1,9 +1,7 @@
 """Figures for the course: small matrices with their numbers, images, signed responses.
 
-Colours, colour limits and the way numbers are written come from
-:mod:`helpers.colours`, the one place the widgets use too: signed results on
-a diverging map centred at zero, non-negative matrices and pictures in grey,
-NaN cells in :data:`~helpers.colours.MISSING_COLOUR`.
+Colours, colour limits and the way numbers are written come from :mod:`helpers.colours`,
+as in the widgets; NaN cells are :data:`~helpers.colours.MISSING_COLOUR`.
 
 Every function returns the matplotlib objects it made, draws into a given
 ``ax`` when there is one, never calls ``plt.show()`` and never modifies its
@@ -29,7 +27,7 @@ from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from ._validate import as_real_2d
+from ._validate import as_real_2d, check_int
 from .colours import (
     DIVERGING_CMAP,
     HIGHLIGHT_COLOUR,
@@ -53,20 +51,8 @@ __all__ = [
 
 
 class MatrixPlot(NamedTuple):
-    """What :func:`show_matrix` drew.
-
-    Attributes
-    ----------
-    fig : matplotlib.figure.Figure
-    ax : matplotlib.axes.Axes
-    image : matplotlib.image.AxesImage
-        The coloured cells; ``image.get_clim()`` gives the colour limits.
-    texts : list of matplotlib.text.Text
-        One per cell, in row-major order.
-    window : matplotlib.patches.Rectangle or None
-        The highlighted window, if one was asked for.
-    colorbar : matplotlib.colorbar.Colorbar or None
-    """
+    """What :func:`show_matrix` drew: ``texts`` holds one per cell in row-major order,
+    ``window`` the outline if one was asked for."""
 
     fig: Figure
     ax: Axes
@@ -83,15 +69,7 @@ class MatrixPlot(NamedTuple):
 
 
 class SignedPlot(NamedTuple):
-    """What :func:`show_signed` drew.
-
-    Attributes
-    ----------
-    fig : matplotlib.figure.Figure
-    ax : matplotlib.axes.Axes
-    image : matplotlib.image.AxesImage
-    colorbar : matplotlib.colorbar.Colorbar or None
-    """
+    """What :func:`show_signed` drew."""
 
     fig: Figure
     ax: Axes
@@ -123,11 +101,9 @@ def show_matrix(
     ----------
     matrix : array_like, shape (rows, cols)
         Real numbers; NaN is allowed and shows as ``nan`` on a grey cell.
-        Never modified.
     ax : matplotlib.axes.Axes, optional
         Where to draw. By default a new figure sized to the matrix.
     title : str, optional
-        Title of the panel.
     window : tuple of int, optional
         ``(row, col, height, width)``: outline these cells with a thick
         :data:`~helpers.colours.HIGHLIGHT_COLOUR` rectangle, e.g. where the kernel sits.
@@ -137,10 +113,7 @@ def show_matrix(
     fmt : str or callable, optional
         How to write each number: a format spec such as ``".2f"``, a template
         such as ``"{:.1%}"``, or a function from float to str. By default
-        :func:`helpers.colours.format_number`: whole numbers without decimals
-        (``30``, not ``30.0``), others with three significant digits
-        (``0.5``, ``0.333``, ``1e-05``), numbers of 1000 or more rounded to
-        whole numbers.
+        :func:`helpers.colours.format_number` (``30``, ``0.333``, ``1e-05``).
     signed : bool, optional
         Draw on a diverging map centred at zero with limits from
         :func:`helpers.colours.symmetric_limits`. By default, true when any value is negative.
@@ -158,12 +131,9 @@ def show_matrix(
 
     Raises
     ------
-    TypeError
-        If ``matrix`` is not numeric.
-    ValueError
-        If ``matrix`` is not 2-D or is empty, ``signed`` is not a bool or
-        None, or ``window`` is not four integers describing cells inside the
-        matrix.
+    TypeError, ValueError
+        If ``matrix`` is not a non-empty 2-D array of real numbers, ``signed`` is not a bool
+        or None, or ``window`` is not four integers describing cells inside the matrix.
 
     See Also
     --------
@@ -173,8 +143,6 @@ def show_matrix(
     --------
     The article's edge response, with the window of the top-left output:
 
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> plot = show_matrix([[0, 30, 30, 0], [0, -30, -30, 0]], title="response",
     ...                    window=(0, 0, 2, 2))
@@ -193,32 +161,25 @@ def show_matrix(
     signed = _check_signed(signed, "signed", values)
     box = None if window is None else _check_window(window, values.shape)
 
-    if signed:
-        vmin, vmax = symmetric_limits(values)
-    else:
-        vmin, vmax = _unsigned_limits(values)
+    vmin, vmax = symmetric_limits(values) if signed else _unsigned_limits(values)
     cmap = _colormap(cmap if cmap is not None else DIVERGING_CMAP if signed else SEQUENTIAL_CMAP)
 
     if ax is None:
         width = max(2.4, 0.55 * cols + 1.3 + (1.0 if colorbar else 0.0))
         height = max(2.2, 0.55 * rows + 1.0 + (0.3 if title else 0.0))
-        fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
-    else:
-        fig = ax.figure
+        _, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    fig = ax.figure
     image = ax.imshow(
         values, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest", origin="upper"
     )
 
     # Thin lines between cells, drawn as a grid on the minor ticks at the cell edges.
-    ax.set_xticks(range(cols))
-    ax.set_yticks(range(rows))
+    ax.set(xticks=range(cols), yticks=range(rows), xlabel="column", ylabel="row")
     ax.set_xticks(np.arange(-0.5, cols), minor=True)
     ax.set_yticks(np.arange(-0.5, rows), minor=True)
     ax.grid(False, which="major")
     ax.grid(True, which="minor", color="0.45", linewidth=0.8)
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("column")
-    ax.set_ylabel("row")
     if title is not None:
         # Extra room: a window on the top row draws its outline (and its black edge) above
         # the axes, into where the title would sit.
@@ -268,13 +229,10 @@ def show_signed(
     Parameters
     ----------
     array : array_like, shape (rows, cols)
-        Real numbers. Never modified.
     ax : matplotlib.axes.Axes, optional
         Where to draw. By default a new figure.
     title : str, optional
-        Title of the panel.
     colorbar : bool, default True
-        Add a colour bar.
     label : str, optional
         Label of the colour bar, e.g. ``"response"``.
 
@@ -294,16 +252,8 @@ def show_signed(
         array, the 99.5th percentile of |value| for a picture, said on the colour bar).
     show_images : several arrays side by side.
 
-    Notes
-    -----
-    With symmetric limits zero is always the white middle of the map, so a
-    response of ``+30`` and one of ``-30`` are equally strong red and blue.
-    Ticks are hidden; the picture keeps its aspect ratio.
-
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> plot = show_signed([[0, -30, -30, 0]] * 4, title="flipped", label="response")
     >>> plot.image.get_clim()
@@ -314,9 +264,8 @@ def show_signed(
     """
     values = as_real_2d(array, "array")
     if ax is None:
-        fig, ax = plt.subplots(figsize=(4.2 if colorbar else 3.4, 3.4), layout="constrained")
-    else:
-        fig = ax.figure
+        _, ax = plt.subplots(figsize=(4.2 if colorbar else 3.4, 3.4), layout="constrained")
+    fig = ax.figure
     image = _draw_picture(ax, values, signed=True, cmap=None, title=title)
     bar = _colour_bar(fig, ax, image, values, label, signed=True) if colorbar else None
     return SignedPlot(fig, ax, image, bar)
@@ -337,20 +286,16 @@ def show_images(
     Parameters
     ----------
     images : sequence of array_like
-        Each a 2-D array of real numbers; they may differ in shape. Never
-        modified.
+        Each a 2-D array of real numbers; they may differ in shape.
     titles : sequence of str, optional
         One title per image.
     cmap : str or Colormap, default :data:`~helpers.colours.IMAGE_CMAP`
         Colour map of the unsigned images, coloured from their smallest to
         their largest value.
     signed : bool or sequence of bool, optional
-        Which images go on :data:`~helpers.colours.DIVERGING_CMAP`, centred at zero with
-        symmetric limits. ``None`` (the default) decides per image: signed
-        when it holds a negative value. A single bool applies to all images;
-        a sequence gives one choice (bool or None) per image, e.g. to show a
-        response that happens to be non-negative on the same kind of map as
-        one that is not.
+        As in :func:`show_matrix`, for all images or one choice (bool or None) per image,
+        e.g. to show a response that happens to be non-negative on the same map as
+        one that is not. Signed images are drawn as by :func:`show_signed`.
     colorbar : bool, default True
         Add a colour bar to every panel.
     suptitle : str, optional
@@ -369,10 +314,8 @@ def show_images(
 
     Raises
     ------
-    TypeError
-        If an image is not numeric.
-    ValueError
-        If ``images`` is empty or an image is not a non-empty 2-D array, or
+    TypeError, ValueError
+        If ``images`` is empty or an image is not a non-empty 2-D array of real numbers, or
         ``titles``, ``signed`` or ``ncols`` does not fit the number of images.
 
     See Also
@@ -383,8 +326,6 @@ def show_images(
     --------
     A step edge and its response to the article's vertical-edge filter:
 
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> image = [[10, 10, 10, 0, 0, 0]] * 6
     >>> response = [[0, -30, -30, 0]] * 4
@@ -399,16 +340,7 @@ def show_images(
     count = len(arrays)
     titles = _check_titles(titles, count)
     choices = _check_signed_choices(signed, count)
-    if ncols is None:
-        ncols = count
-    else:
-        try:
-            ncols = operator.index(ncols)
-        except TypeError:
-            raise ValueError(f"ncols must be a positive integer, got {ncols!r}") from None
-        if ncols < 1:
-            raise ValueError(f"ncols must be a positive integer, got {ncols!r}")
-        ncols = min(ncols, count)
+    ncols = count if ncols is None else min(check_int(ncols, "ncols", 1), count)
     nrows = math.ceil(count / ncols)
     if figsize is None:
         aspect = min(3.0, max(0.5, max(a.shape[1] / a.shape[0] for a in arrays)))
@@ -452,8 +384,7 @@ def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) ->
     else:
         vmin, vmax = _unsigned_limits(values, from_zero=False)
     image = ax.imshow(values, cmap=_colormap(cmap), vmin=vmin, vmax=vmax, origin="upper")
-    ax.set_xticks([])
-    ax.set_yticks([])
+    ax.set(xticks=[], yticks=[])
     if title is not None:
         ax.set_title(title)
     return image

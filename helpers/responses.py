@@ -1,11 +1,6 @@
 """Summaries of edge-filter responses: where the edges are, which way they run, their signs.
 
-A filter response on a real picture is thousands of numbers. The functions
-here boil it down to the few numbers a story about edges needs: which whole
-columns (or rows) respond most, how often the vertical-edge filter beats the
-horizontal one, and how many responses are positive or negative.
-
-All of them read their inputs as float64 and never modify them. Responses are
+The functions read their inputs as float64 and never modify them. Responses are
 the ``"valid"`` output of a 3x3 filter in chapters 04 and 05, so output column
 ``c`` is centred on image column ``c + 1``; these functions count in the
 response's own rows and columns.
@@ -28,12 +23,7 @@ __all__ = [
 
 
 class SignCounts(NamedTuple):
-    """How many entries of a response are positive, negative and exactly zero.
-
-    Attributes
-    ----------
-    positive, negative, zero : int
-    """
+    """How many entries of a response are positive, negative and exactly zero."""
 
     positive: int
     negative: int
@@ -49,8 +39,7 @@ def strongest_columns(response, count: int = 2) -> list[tuple[int, float]]:
     Parameters
     ----------
     response : array_like, shape (H, W)
-        A filter response, typically to a vertical-edge filter. NaN is not
-        allowed. Never modified.
+        A filter response, typically to a vertical-edge filter; no NaN.
     count : int, default 2
         How many columns to return; at most ``W``.
 
@@ -62,11 +51,9 @@ def strongest_columns(response, count: int = 2) -> list[tuple[int, float]]:
 
     Raises
     ------
-    TypeError
-        If ``response`` is not real-valued.
-    ValueError
-        If ``response`` is not a non-empty 2-D array, holds NaN, or ``count``
-        is not an integer from 1 to ``W``.
+    TypeError, ValueError
+        If ``response`` is not a non-empty 2-D array of real numbers without NaN, or
+        ``count`` is not an integer from 1 to ``W``.
 
     See Also
     --------
@@ -89,28 +76,8 @@ def strongest_columns(response, count: int = 2) -> list[tuple[int, float]]:
 def strongest_rows(response, count: int = 2) -> list[tuple[int, float]]:
     """The rows whose mean response is largest in size: where long horizontal edges run.
 
-    Parameters
-    ----------
-    response : array_like, shape (H, W)
-        A filter response, typically to a horizontal-edge filter. NaN is not
-        allowed. Never modified.
-    count : int, default 2
-        How many rows to return; at most ``H``.
-
-    Returns
-    -------
-    list of (int, float)
-        ``(row, mean)`` pairs, the mean taken along the row and keeping its
-        sign, ordered by decreasing ``abs(mean)``; ties go to the smaller row.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`strongest_columns`, with ``H`` in place of ``W``.
-
-    See Also
-    --------
-    strongest_columns : the same for vertical edges.
+    As :func:`strongest_columns` (parameters, ``(row, mean)`` pairs, errors), with rows
+    (``H``) in place of columns (``W``).
 
     Examples
     --------
@@ -140,19 +107,12 @@ def sign_counts(response) -> SignCounts:
     Parameters
     ----------
     response : array_like, shape (H, W)
-        A filter response. NaN is not allowed. Never modified.
+        As :func:`strongest_columns`, with the same errors.
 
     Returns
     -------
     SignCounts
         ``(positive, negative, zero)``, adding up to ``H * W``.
-
-    Raises
-    ------
-    TypeError
-        If ``response`` is not real-valued.
-    ValueError
-        If ``response`` is not a non-empty 2-D array or holds NaN.
 
     Examples
     --------

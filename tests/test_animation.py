@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageSequence
 
-from helpers.animation import COURSE_FIGURES, save_gif, write_course_figures
+from helpers.animation import COURSE_FIGURES, _save_gif, write_course_figures
 from helpers.images import classic_5x5
 from helpers.kernels import classic_5x5_kernel
 from helpers.windows import sliding_window_frames
@@ -51,8 +51,8 @@ def test_gifs_loop_hold_their_last_frame_and_stay_small(
 def test_save_gif_is_deterministic_and_shows_what_was_drawn(tmp_path):
     """Two writes give the same bytes; decoded frames are the drawn ones up to the palette."""
     drawn = sliding_window_frames(classic_5x5(), classic_5x5_kernel())
-    a = save_gif(tmp_path / "a.gif", drawn, duration_ms=900, final_ms=2700)
-    b = save_gif(tmp_path / "b.gif", drawn, duration_ms=900, final_ms=2700)
+    a = _save_gif(tmp_path / "a.gif", drawn, duration_ms=900, final_ms=2700)
+    b = _save_gif(tmp_path / "b.gif", drawn, duration_ms=900, final_ms=2700)
     assert a.read_bytes() == b.read_bytes()
     for frame, stored in zip(drawn, ImageSequence.Iterator(Image.open(a)), strict=True):
         decoded = np.asarray(stored.convert("RGB"), dtype=float)
@@ -71,5 +71,5 @@ def test_save_gif_refuses_bad_arguments_before_writing(tmp_path, kwargs, words):
     """A duration that is not a positive integer, or no frames, is refused by name."""
     arguments = {"frames": [np.zeros((2, 2, 4), np.uint8)], "duration_ms": 1, "final_ms": 1}
     with pytest.raises(ValueError, match=words):
-        save_gif(tmp_path / "x.gif", **(arguments | kwargs))
+        _save_gif(tmp_path / "x.gif", **(arguments | kwargs))
     assert not (tmp_path / "x.gif").exists()

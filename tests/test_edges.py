@@ -9,7 +9,7 @@ from scipy import ndimage
 
 from helpers.edges import (
     PAIRS,
-    angle_error,
+    _angle_error,
     gradients,
     magnitude,
     orientation,
@@ -161,7 +161,7 @@ def test_orientation_turns_with_the_image(seed, pair):
     before = orientation(*gradients(image, pair))
     after = orientation(*gradients(np.rot90(image), pair))
     # np.rot90 moves pixel (r, c) to (W - 1 - c, r), which is np.rot90 of the angle map.
-    error = angle_error(after, np.rot90(before) - np.pi / 2, directed=True)
+    error = _angle_error(after, np.rot90(before) - np.pi / 2, directed=True)
     assert error.max() < 1e-12
 
 
@@ -170,7 +170,7 @@ def test_orientation_matches_exact_gradient_on_radial_pattern():
     estimated = orientation(*gradients(radial_pattern(), "sobel"))  # 253x253, 'valid'
     gy, gx = radial_gradient()
     exact = np.arctan2(gy, gx)[1:-1, 1:-1]  # the pixels the 'valid' result belongs to
-    error = angle_error(estimated, exact, directed=True)[4:-4, 4:-4]  # a 5-pixel border
+    error = _angle_error(estimated, exact, directed=True)[4:-4, 4:-4]  # a 5-pixel border
     assert error.mean() < 0.05
     assert np.median(error) < 0.02
 
@@ -181,7 +181,7 @@ def test_orientation_is_wrong_without_the_sign_flip():
     gy, gx = radial_gradient()
     exact = np.arctan2(gy, gx)[1:-1, 1:-1]
     slipped = np.arctan2(g_horizontal, g_vertical)
-    assert np.median(angle_error(slipped, exact, directed=True)) > 3.0
+    assert np.median(_angle_error(slipped, exact, directed=True)) > 3.0
 
 
 @pytest.mark.parametrize("pair", NAMES)
@@ -248,19 +248,26 @@ def test_rotation_error_rejects_bad_grid():
         rotation_error("sobel", extent=0)
 
 
+def test_angle_error_examples():
+    """Across the wrap-around the error is small; undirected, nearly opposite is the same line."""
+    directed = _angle_error([3.0, 0.1, 3.1], [-3.0, 0.0, 0.0], directed=True)
+    assert_allclose(directed, [2 * np.pi - 6.0, 0.1, 3.1], atol=1e-12)
+    assert_allclose(_angle_error([3.1], [0.0]), [np.pi - 3.1], atol=1e-12)
+
+
 @given(
     st.floats(-10, 10),
     st.floats(-10, 10),
     st.integers(-3, 3),
 )
 def test_angle_error_properties(a, b, turns):
-    """angle_error is symmetric, ignores whole turns, and stays within pi (pi/2 undirected)."""
-    directed = angle_error(a, b + 2 * np.pi * turns, directed=True)
+    """_angle_error is symmetric, ignores whole turns, and stays within pi (pi/2 undirected)."""
+    directed = _angle_error(a, b + 2 * np.pi * turns, directed=True)
     assert 0.0 <= directed <= np.pi + 1e-12
-    assert directed == pytest.approx(angle_error(b, a, directed=True), abs=1e-9)
-    undirected = angle_error(a, b)
+    assert directed == pytest.approx(_angle_error(b, a, directed=True), abs=1e-9)
+    undirected = _angle_error(a, b)
     assert 0.0 <= undirected <= np.pi / 2 + 1e-12
-    assert undirected == pytest.approx(angle_error(a + np.pi, b), abs=1e-9)
+    assert undirected == pytest.approx(_angle_error(a + np.pi, b), abs=1e-9)
 
 
 def test_uint8_photo_through_scharr_keeps_negatives():

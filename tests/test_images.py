@@ -9,6 +9,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 
 from helpers.images import (
     IMAGE_NAMES,
+    _to_grayscale,
     book_on_table,
     checkerboard,
     classic_5x5,
@@ -20,7 +21,6 @@ from helpers.images import (
     radial_pattern,
     step_edge,
     step_edge_mirrored,
-    to_grayscale,
 )
 
 # Every function that returns one image, called with small arguments to keep tests quick.
@@ -220,21 +220,21 @@ def test_photograph_uint8_matches_float_version():
 def test_to_grayscale_uses_bt601_weights():
     """Pure red, green and blue map to the ITU-R BT.601 weights 0.299, 0.587, 0.114."""
     rgb = np.array([[[1.0, 0, 0], [0, 1.0, 0], [0, 0, 1.0]]])
-    assert_allclose(to_grayscale(rgb), [[0.299, 0.587, 0.114]], rtol=1e-15)
+    assert_allclose(_to_grayscale(rgb), [[0.299, 0.587, 0.114]], rtol=1e-15)
 
 
 def test_to_grayscale_scales_uint8_and_drops_alpha():
     """uint8 input is divided by 255 and an alpha channel is ignored."""
     rgba = np.array([[[255, 255, 255, 0], [0, 0, 0, 255]]], dtype=np.uint8)
-    assert_allclose(to_grayscale(rgba), [[1.0, 0.0]], atol=1e-15)
+    assert_allclose(_to_grayscale(rgba), [[1.0, 0.0]], atol=1e-15)
     gray = np.array([[0, 255]], dtype=np.uint8)
-    assert_array_equal(to_grayscale(gray), [[0.0, 1.0]])
+    assert_array_equal(_to_grayscale(gray), [[0.0, 1.0]])
 
 
 def test_to_grayscale_2d_float_is_a_copy():
     """A 2-D float image comes back equal but as a new array."""
     image = np.random.default_rng(0).random((4, 5))
-    gray = to_grayscale(image)
+    gray = _to_grayscale(image)
     assert_array_equal(gray, image)
     assert not np.shares_memory(gray, image)
 
@@ -243,7 +243,7 @@ def test_to_grayscale_2d_float_is_a_copy():
 def test_to_grayscale_uint8_range_and_no_mutation(image):
     """Any uint8 RGB(A) image maps into [0, 1] as float64 and is left unchanged."""
     before = image.copy()
-    gray = to_grayscale(image)
+    gray = _to_grayscale(image)
     assert gray.dtype == np.float64
     assert gray.shape == image.shape[:2]
     assert np.all((gray >= 0.0) & (gray <= 1.0 + 1e-12))
@@ -265,7 +265,7 @@ def test_to_grayscale_uint8_range_and_no_mutation(image):
 def test_to_grayscale_rejects_bad_shapes(image):
     """Shapes other than (H, W), (H, W, 3), (H, W, 4), or empty: ValueError naming `image`."""
     with pytest.raises(ValueError, match="image"):
-        to_grayscale(image)
+        _to_grayscale(image)
 
 
 @pytest.mark.parametrize(
@@ -280,7 +280,7 @@ def test_to_grayscale_rejects_bad_shapes(image):
 def test_to_grayscale_rejects_non_real(image):
     """Complex or non-numeric values raise a TypeError naming `image`."""
     with pytest.raises(TypeError, match="image"):
-        to_grayscale(image)
+        _to_grayscale(image)
 
 
 def test_named_images_are_the_functions_images_in_the_order_asked():

@@ -32,8 +32,8 @@ from helpers.kernels import (
     SOBEL_HORIZONTAL,
     SOBEL_VERTICAL,
     VERTICAL,
+    _get_kernel,
     classic_5x5_kernel,
-    get_kernel,
 )
 
 ALL_KERNELS = {name: getattr(kernels, name) for name in kernels.__all__ if name.isupper()}
@@ -182,8 +182,8 @@ def test_presets_order_and_names():
 
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_get_kernel_returns_a_writable_copy(name):
-    """get_kernel gives an equal, writable array whose changes do not reach the preset."""
-    kernel = get_kernel(name)
+    """_get_kernel gives an equal, writable array whose changes do not reach the preset."""
+    kernel = _get_kernel(name)
     assert_array_equal(kernel, PRESETS[name])
     assert kernel.flags.writeable
     kernel[0, 0] = 123.0
@@ -194,7 +194,7 @@ def test_get_kernel_returns_a_writable_copy(name):
 def test_get_kernel_unknown_name_lists_the_names(bad):
     """An unknown preset name raises a ValueError naming the argument and listing the choices."""
     with pytest.raises(ValueError, match="name must be one of") as info:
-        get_kernel(bad)
+        _get_kernel(bad)
     assert "'sobel vertical'" in str(info.value)
     assert "'gaussian blur'" in str(info.value)
 
