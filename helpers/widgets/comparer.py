@@ -51,11 +51,6 @@ class EdgeComparer(InteractiveFigure):
 
     Attributes
     ----------
-    output : numpy.ndarray, shape (len(pairs), H - 2, W - 2)
-        For each pair, :func:`edge_strength` where it reaches the threshold
-        and 0 elsewhere: what the magnitude panels show.
-    edges : numpy.ndarray of bool, same shape
-        Where the strength reaches the threshold.
     error_maps : dict of str to numpy.ndarray
         Angle error of each pair, per pixel, for the radial pattern (empty
         for other images).
@@ -126,7 +121,11 @@ class EdgeComparer(InteractiveFigure):
         ]
         self.magnitude_labels = [ipywidgets.HTML("") for _ in self.pairs]
         self.error_labels = [ipywidgets.HTML("") for _ in self.pairs]
-        bar = png_bytes(colour_bar_levels(160, 10), STRENGTH_CMAP)
+        bar = ipywidgets.Image(
+            value=png_bytes(colour_bar_levels(160, 10), STRENGTH_CMAP),
+            format="png",
+            layout=ipywidgets.Layout(width="160px", height="10px"),
+        )
         self.magnitude_bar = ipywidgets.HTML("")
         self.error_bar = ipywidgets.HTML("")
         panels = (self.magnitude_views, self.magnitude_labels, self.error_views, self.error_labels)
@@ -141,15 +140,7 @@ class EdgeComparer(InteractiveFigure):
                 self.status,
                 ipywidgets.HBox(columns, layout=ipywidgets.Layout(grid_gap="8px")),
                 ipywidgets.HBox(
-                    [
-                        ipywidgets.Image(
-                            value=bar,
-                            format="png",
-                            layout=ipywidgets.Layout(width="160px", height="10px"),
-                        ),
-                        self.magnitude_bar,
-                    ],
-                    layout=ipywidgets.Layout(align_items="center"),
+                    [bar, self.magnitude_bar], layout=ipywidgets.Layout(align_items="center")
                 ),
                 self.error_bar,
             ],
@@ -166,14 +157,14 @@ class EdgeComparer(InteractiveFigure):
 
     @property
     def edges(self) -> np.ndarray:
-        """Where each pair's strength reaches the threshold shown, shape (pairs, H, W)."""
+        """Where each pair's strength reaches the threshold shown, shape (pairs, H - 2, W - 2)."""
         name, threshold = self._shown
         strengths = self._cache[name]["strengths"]
         return np.stack([strengths[pair] >= threshold for pair in self.pairs])
 
     @property
     def output(self) -> np.ndarray:
-        """Each pair's strength where it reaches the threshold shown, 0 elsewhere.
+        """What the magnitude panels show: :func:`edge_strength` where :attr:`edges`, else 0.
 
         Computed when asked for, from the cached strengths, so that the slider only redraws.
         """
@@ -329,9 +320,6 @@ def comparer_figure(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> from helpers.images import radial_pattern
     >>> fig = comparer_figure(
     ...     {"radial pattern": radial_pattern()}, ["sobel", "scharr"], ring_strength=True
@@ -383,8 +371,7 @@ def comparer_figure(
                 title = f"angle error, mean {mean:.4f} rad"
                 label = "angle error (rad)"
             ax.set_title(f"{PAIR_LABELS[pair]}\n{title}" if r == 0 else title, fontsize=10)
-            ax.set_xticks([])
-            ax.set_yticks([])
+            ax.set(xticks=[], yticks=[])
         ax_row[0].set_ylabel(name)
         fig.colorbar(picture, ax=list(ax_row), label=label, shrink=0.9)
     fig.suptitle("Edge comparer: strength above a threshold, and direction errors")

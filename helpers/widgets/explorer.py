@@ -133,19 +133,6 @@ def _downscale(image: np.ndarray, factor: int) -> np.ndarray:
     return blocks.mean(axis=(1, 3))
 
 
-def _embed(kernel: np.ndarray, size: int) -> np.ndarray:
-    """A 3x3 kernel in the middle of a size x size grid of zeros (or the middle of a larger one)."""
-    grid = np.zeros((size, size))
-    kh, kw = kernel.shape
-    if kh <= size:
-        top, left = (size - kh) // 2, (size - kw) // 2
-        grid[top : top + kh, left : left + kw] = kernel
-    else:
-        top, left = (kh - size) // 2, (kw - size) // 2
-        grid[:] = kernel[top : top + size, left : left + size]
-    return grid
-
-
 def _checkbox(description: str) -> ipywidgets.Checkbox:
     """An unticked checkbox, its label on the right, set a little apart from what precedes it."""
     layout = ipywidgets.Layout(width="auto", margin="0 0 0 2em")
@@ -232,7 +219,7 @@ class KernelExplorer(InteractiveFigure):
         super().__init__()
         source = named_images(*EXPLORER_IMAGES) if images is None else images
         self._images = {}
-        self._notes = []
+        notes = []
         for name, array in source.items():
             array = as_real_2d(array, f"images[{name!r}]")
             if min(array.shape) < 3:
@@ -243,7 +230,7 @@ class KernelExplorer(InteractiveFigure):
             factor = math.ceil(math.sqrt(array.size / MAX_PIXELS))
             if factor > 1:
                 shrunk = _downscale(array, factor)
-                self._notes.append(
+                notes.append(
                     f"'{name}' ({array.shape[0]}x{array.shape[1]}) is shown at 1/{factor} size "
                     f"({shrunk.shape[0]}x{shrunk.shape[1]}), so that each change redraws quickly."
                 )
@@ -301,8 +288,8 @@ class KernelExplorer(InteractiveFigure):
             value=0, min=0, max=0, description="column", layout=ipywidgets.Layout(width="10em")
         )
 
-        self.input_view = ipywidgets.Image(format="png")
-        self.output_view = ipywidgets.Image(format="png")
+        self.input_view = ipywidgets.Image(format="png").add_class("explorer-input-image")
+        self.output_view = ipywidgets.Image(format="png").add_class("explorer-output-image")
         self.colour_bar = ipywidgets.Image(
             value=png_bytes(colour_bar_levels(200, 12)),
             format="png",
@@ -310,15 +297,10 @@ class KernelExplorer(InteractiveFigure):
         )
         self.bar_low = ipywidgets.Label("")
         self.bar_high = ipywidgets.Label("")
-        self.range_label = ipywidgets.HTML("")
-        self.inspector = ipywidgets.HTML("")
-        self.numbers = ipywidgets.HTML("")
-        for view, name in ((self.input_view, "input"), (self.output_view, "output")):
-            view.add_class(f"explorer-{name}-image")
+        self.range_label = ipywidgets.HTML("").add_class("explorer-range")
+        self.inspector = ipywidgets.HTML("").add_class("explorer-inspector")
+        self.numbers = ipywidgets.HTML("").add_class("explorer-numbers")
         self.status.add_class("explorer-status")
-        self.range_label.add_class("explorer-range")
-        self.inspector.add_class("explorer-inspector")
-        self.numbers.add_class("explorer-numbers")
 
         self._fixed_controls = {
             "preset": self._preset,
@@ -340,14 +322,8 @@ class KernelExplorer(InteractiveFigure):
         # controls, so it always agrees with the output even after a refused change.
         self._good = self._state(np.zeros((1, 1)))
 
-        kernel_box = ipywidgets.VBox(
-            [
-                self._preset,
-                self._size,
-                ipywidgets.HTML("<b>kernel</b> (type in any cell)"),
-                self._grid,
-            ]
-        )
+        grid_title = ipywidgets.HTML("<b>kernel</b> (type in any cell)")
+        kernel_box = ipywidgets.VBox([self._preset, self._size, grid_title, self._grid])
         # flex-start: each picture keeps its own size instead of stretching to the
         # width of the longest line in its column.
         column = ipywidgets.Layout(align_items="flex-start")
@@ -383,8 +359,8 @@ class KernelExplorer(InteractiveFigure):
             self._show_grid()
             self._apply_preset(preset)
         self._update(centre_inspector=True)
-        if self._notes:
-            self._set_message(" ".join(self._notes))
+        if notes:
+            self._set_message(" ".join(notes))
 
     # --- public API ---------------------------------------------------------------
 
@@ -504,12 +480,13 @@ class KernelExplorer(InteractiveFigure):
             for cell, value in zip(row, numbers, strict=True):
                 cell.value = float(value)
 
+    # The presets are 3x3 (helpers.kernels); a 5x5 grid holds one in its middle.
     def _apply_preset(self, name: str) -> None:
-        self._set_cells(_embed(np.asarray(PRESETS[name]), self.size))
+        self._set_cells(np.pad(PRESETS[name], (self.size - 3) // 2))
 
     def _matching_preset(self, kernel: np.ndarray) -> str:
         for name, preset in PRESETS.items():
-            if np.array_equal(_embed(np.asarray(preset), kernel.shape[0]), kernel):
+            if np.array_equal(np.pad(preset, (len(kernel) - 3) // 2), kernel):
                 return name
         return CUSTOM
 
@@ -524,9 +501,7 @@ class KernelExplorer(InteractiveFigure):
         }
 
     def _update(self, centre_inspector: bool = False) -> None:
-        """Recompute and redraw; on a bad kernel keep the last good output and say why."""
-        if self._holding:
-            return
+        """Recompute and redraw; if that fails, keep the last good output and say why."""
         try:
             problem = self._recompute(centre_inspector)
         except Exception as error:  # never let a control raise into the kernel's log
@@ -536,14 +511,7 @@ class KernelExplorer(InteractiveFigure):
 
     def _recompute(self, centre_inspector: bool) -> str | None:
         """Compute and draw the output, or return what stops it (and change nothing)."""
-        kernel = self.kernel
-        bad = np.argwhere(~np.isfinite(kernel))
-        if bad.size:
-            r, c = bad[0]
-            return (
-                f"Cell (row {r}, column {c}) is {format_number(kernel[r, c])}, not a number: "
-                "type a number there."
-            )
+        kernel = self.kernel  # finite: the cells and the kernel setter refuse anything else
         image = self._images[self._image.value]
         if self._mirror.value:
             image = image[:, ::-1]
@@ -676,9 +644,6 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> fig = explorer_figure([{"image": "step edge 6x6", "preset": "vertical"}])
     >>> [ax.get_title() for ax in fig.axes[:3]]
     ['input: step edge 6x6', 'kernel: vertical', 'output: correlation\\nrange 0 … 30']
@@ -714,9 +679,7 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
             show_matrix(output, ax=ax_out, title=out_title, signed=True, colorbar=True)
         else:
             ax_in.imshow(shown, cmap=IMAGE_CMAP)
-            ax_in.set_title(in_title)
-            ax_in.set_xticks([])
-            ax_in.set_yticks([])
+            ax_in.set(title=in_title, xticks=[], yticks=[])
             show_signed(output, ax=ax_out, title=out_title, label="response")
         kernel_name = state.get("preset", CUSTOM) if "kernel" not in state else CUSTOM
         show_matrix(kernel, ax=ax_kernel, title=f"kernel: {kernel_name}", signed=True)

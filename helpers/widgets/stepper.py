@@ -238,9 +238,6 @@ def stepper_figure(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> fig = stepper_figure("classic 5x5", [1, 9])
     >>> [ax.get_title() for ax in fig.axes]  # doctest: +NORMALIZE_WHITESPACE
     ['position 1 of 9: window', 'position 9 of 9: window',
