@@ -42,7 +42,6 @@ def html_table(
     Parameters
     ----------
     matrix : array_like, shape (rows, cols)
-        The numbers.
     name : str
         Stored as the table's ``data-name`` attribute.
     highlight : tuple of int, optional
@@ -171,9 +170,7 @@ class InteractiveFigure:
         name = type(self).__name__
         number = next(_COUNTERS.setdefault(name, itertools.count(1)))
         model_id = uuid.uuid5(_ID_NAMESPACE, f"{name}-{number}").hex
-        box = ipywidgets.VBox(children, model_id=model_id)
-        box.add_class(css_class)
-        return box
+        return ipywidgets.VBox(children, model_id=model_id).add_class(css_class)
 
     def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude, **kwargs)
