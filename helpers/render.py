@@ -1,41 +1,15 @@
-"""Fast pictures for widgets: arrays to PNG bytes through a precomputed colour table.
+"""Fast pictures for widgets: arrays to palette PNG bytes through a precomputed colour table.
 
-A widget that redraws on every slider move cannot afford a matplotlib figure
-per update (see ``benchmarks/widgets.py``). This module turns an array into
-the bytes of a palette PNG instead, in three cheap steps:
+A widget that redraws on every slider move cannot afford a matplotlib figure per update
+(see ``benchmarks/widgets.py``). Here each value becomes one byte, its level on a colour
+scale (:func:`signed_levels`, :func:`unsigned_levels`); :func:`palette` samples a colour map
+once into 256 RGB colours; and Pillow writes the bytes with that palette as an 8-bit PNG
+(:func:`png_bytes`), with no per-pixel colour lookup in Python at all.
 
-1. **Levels.** Each value becomes one byte, its position on the colour scale:
-   :func:`signed_levels` centres a diverging scale at zero with symmetric
-   limits ``(-m, m)``, so equal sizes get equally strong colours whatever
-   their sign; :func:`unsigned_levels` spans a ``(low, high)`` range, for
-   pictures and magnitudes.
-2. **Palette.** :func:`palette` samples a matplotlib colour map once into a
-   read-only table of 256 RGB colours, cached per colour map.
-3. **Encoding.** :func:`png_bytes` hands the levels and the palette to Pillow,
-   which writes an 8-bit palette PNG: one byte per pixel to compress, and no
-   per-pixel colour lookup in Python at all.
-
-Byte values
------------
-Levels ``0 .. LEVELS - 1`` (``LEVELS = 253``) are colours of the scale; the
-middle one, :data:`ZERO_LEVEL`, is the colour of zero on a diverging scale.
-The last three bytes of every palette are reserved:
-
-=================  =====  ===================================================
-name               byte   drawn in
-=================  =====  ===================================================
-:data:`MISSING`    253    grey: NaN, or a cell not computed yet
-:data:`GRID`       254    dark grey: lines between the cells of small images
-:data:`HIGHLIGHT`  255    orange: the outline of the kernel's window
-=================  =====  ===================================================
-
-An odd number of colour levels puts zero exactly on one level, so a zero
-response is drawn in the colour map's own middle colour (white for the
-course's red-blue map).
-
-Small images, such as the article's 6x6 step, would be a speck on screen:
-:func:`upscale` repeats each pixel into a square block (nearest neighbour,
-never blurred) and can draw grid lines between the blocks.
+Levels ``0 .. LEVELS - 1`` are colours of the scale: an odd number of them puts zero
+exactly on the middle one, :data:`ZERO_LEVEL`, drawn in the colour map's middle colour
+(white for the course's red-blue map). The last three bytes of every palette are reserved:
+:data:`MISSING`, :data:`GRID` and :data:`HIGHLIGHT`.
 """
 
 from __future__ import annotations
@@ -103,10 +77,8 @@ def palette(cmap: str = DIVERGING_CMAP) -> np.ndarray:
     Returns
     -------
     numpy.ndarray of uint8, shape (256, 3)
-        Read-only and cached: row ``i`` is the RGB colour of byte ``i``.
-        Rows ``0 .. LEVELS - 1`` run evenly through the colour map from its
-        low end to its high end; rows :data:`MISSING`, :data:`GRID` and
-        :data:`HIGHLIGHT` hold the reserved colours.
+        Read-only and cached: row ``i`` is the RGB colour of byte ``i``, from the colour
+        map's low end at 0 to its high end at ``LEVELS - 1``, then the reserved colours.
 
     Raises
     ------
@@ -137,30 +109,29 @@ def palette(cmap: str = DIVERGING_CMAP) -> np.ndarray:
 def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float]:
     """Bytes of a diverging scale centred at zero, with symmetric limits ``(-limit, limit)``.
 
+    Symmetric limits give equal sizes equally strong colours whatever their sign.
+
     Parameters
     ----------
     values : array_like, shape (H, W)
         Real numbers; NaN becomes :data:`MISSING`. Never modified.
     limit : float, optional
-        The value drawn at the ends of the scale. By default
-        :func:`helpers.colours.signed_limit`'s, the one rule every figure of
-        the course uses: the largest absolute finite value (1 when nothing
-        finite is non-zero). Values beyond it are drawn at the ends.
+        The value drawn at the ends of the scale (values beyond it are drawn there too).
+        By default :func:`helpers.colours.signed_limit`'s, the rule of every figure of
+        the course.
 
     Returns
     -------
     levels : numpy.ndarray of uint8, shape (H, W)
-        :data:`ZERO_LEVEL` for 0, ``0`` for ``-limit`` and ``LEVELS - 1`` for
-        ``+limit``, rounded to the nearest level (half a level away from zero, so
-        that ``v`` and ``-v`` get mirrored levels).
+        :data:`ZERO_LEVEL` for 0, ``0`` for ``-limit`` and ``LEVELS - 1`` for ``+limit``,
+        rounded to the nearest level.
     limit : float
         The limit used.
 
     Raises
     ------
     TypeError, ValueError
-        If ``values`` is not a 2-D real array, or ``limit`` is not positive
-        and finite.
+        If ``values`` is not a 2-D real array, or ``limit`` is not positive and finite.
 
     Examples
     --------
@@ -181,23 +152,18 @@ def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float
     array = as_real_2d(values, "values")
     limit = signed_limit(array) if limit is None else _check_limit(limit)
     with np.errstate(invalid="ignore", over="ignore"):
-        missing = np.isnan(array)
-        has_missing = bool(missing.any())
         # values / limit lies in [-1, 1] without overflow, even near 1e308. Steps from
         # zero are rounded half away from zero, so that +v and -v get mirror levels.
         scaled = np.divide(array, limit)
         np.clip(scaled, -1.0, 1.0, out=scaled)
-        if has_missing:
-            scaled[missing] = 0.0
         scaled *= ZERO_LEVEL
         steps = np.abs(scaled)
         steps += 0.5
         np.floor(steps, out=steps)
         np.copysign(steps, scaled, out=steps)
         steps += ZERO_LEVEL
-        levels = steps.astype(np.uint8)
-    if has_missing:
-        levels[missing] = MISSING
+        levels = steps.astype(np.uint8)  # NaN casts to an arbitrary byte, replaced below
+    levels[np.isnan(array)] = MISSING
     return levels, limit
 
 
@@ -207,11 +173,11 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
     Parameters
     ----------
     values : array_like, shape (H, W)
-        Real numbers; NaN becomes :data:`MISSING`. Never modified.
+        As :func:`signed_levels`.
     low, high : float, optional
-        The ends of the scale; by default the smallest and largest finite
-        values. Values outside are drawn at the nearer end. When
-        ``high <= low`` (a flat image) every finite value gets level 0.
+        The ends of the scale; by default the smallest and largest finite values. Values
+        outside are drawn at the nearer end. When ``high <= low`` (a flat image) every
+        finite value gets level 0.
 
     Returns
     -------
@@ -231,31 +197,27 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
     array([[126, 252]], dtype=uint8)
     """
     array = as_real_2d(values, "values")
-    with np.errstate(invalid="ignore", over="ignore"):
-        missing = np.isnan(array)
-        has_missing = bool(missing.any())
-        finite = array[np.isfinite(array)] if (low is None or high is None) else None
+    if low is None or high is None:
+        finite = array[np.isfinite(array)]
         if low is None:
             low = float(finite.min()) if finite.size else 0.0
         if high is None:
             high = float(finite.max()) if finite.size else 0.0
-        low, high = _check_finite(low, "low"), _check_finite(high, "high")
+    low, high = _check_finite(low, "low"), _check_finite(high, "high")
+    with np.errstate(invalid="ignore", over="ignore"):
         span = high - low
-        if not span > 0.0 or not math.isfinite(span):
-            if span > 0.0:  # the span itself overflows: scale in two halves
-                return unsigned_levels(np.divide(array, 2.0), low / 2.0, high / 2.0)
-            levels = np.zeros(array.shape, dtype=np.uint8)
-            levels[array > high] = LEVELS - 1
-        else:
+        if span > 0.0 and not math.isfinite(span):  # the span overflows: scale in two halves
+            return unsigned_levels(np.divide(array, 2.0), low / 2.0, high / 2.0)
+        if span > 0.0:
             scaled = np.subtract(array, low)
             scaled *= (LEVELS - 1) / span
             scaled += 0.5
             np.clip(scaled, 0.0, LEVELS - 1, out=scaled)
-            if has_missing:
-                scaled[missing] = 0.0
-            levels = scaled.astype(np.uint8)
-    if has_missing:
-        levels[missing] = MISSING
+            levels = scaled.astype(np.uint8)  # NaN casts to an arbitrary byte, replaced below
+        else:
+            levels = np.zeros(array.shape, dtype=np.uint8)
+            levels[array > high] = LEVELS - 1
+    levels[np.isnan(array)] = MISSING
     return levels
 
 
@@ -266,10 +228,8 @@ def block_size(shape, target: int = 240, largest: int = 48) -> int:
     ----------
     shape : tuple of int
         ``(rows, cols)`` of the image.
-    target : int, default 240
-        Wanted size of the longer side on screen.
-    largest : int, default 48
-        Upper bound on the block size.
+    target, largest : int, default 240 and 48
+        The wanted size of the longer side on screen, and the largest block.
 
     Returns
     -------
@@ -288,6 +248,9 @@ def block_size(shape, target: int = 240, largest: int = 48) -> int:
 def upscale(levels, block: int, grid: bool = False) -> np.ndarray:
     """Repeat each pixel into a ``block x block`` square, optionally with grid lines between.
 
+    So that a small image, such as the article's 6x6 step, is not a speck on screen:
+    nearest neighbour, never blurred.
+
     Parameters
     ----------
     levels : numpy.ndarray of uint8, shape (H, W)
@@ -295,8 +258,8 @@ def upscale(levels, block: int, grid: bool = False) -> np.ndarray:
     block : int
         Side of each square, at least 1.
     grid : bool, default False
-        Draw a one-pixel :data:`GRID` line around every square (only when
-        ``block >= 4``; smaller blocks would be mostly grid).
+        Draw a one-pixel :data:`GRID` line around every square (only when ``block >= 4``;
+        smaller blocks would be mostly grid).
 
     Returns
     -------
@@ -337,7 +300,7 @@ def draw_outline(
     Parameters
     ----------
     levels : numpy.ndarray of uint8
-        The picture, already upscaled by ``block``. Modified in place.
+        The picture, already upscaled by ``block``. Modified in place, and returned.
     box : tuple of int
         ``(row, col, height, width)`` in cells of the original image.
     block : int, default 1
@@ -345,14 +308,13 @@ def draw_outline(
     thickness : int, optional
         Line width in screen pixels; by default about a tenth of a block.
     margin : int, default 0
-        Screen pixels of room between the cells and the line, so that the
-        outline of a window on a large picture (one screen pixel per image
-        pixel) stays visible. The line is clipped to the picture.
+        Screen pixels of room between the cells and the line, so that the outline of a
+        window on a large picture (one screen pixel per image pixel) stays visible. The
+        line is clipped to the picture.
 
     Returns
     -------
     numpy.ndarray of uint8
-        ``levels`` itself, for chaining.
 
     Examples
     --------
@@ -374,14 +336,12 @@ def draw_outline(
            [  0,   0,   0,   0,   0,   0]], dtype=uint8)
     """
     row, col, height, width = (operator.index(v) for v in box)
-    if thickness is None:
-        thickness = max(1, block // 10)
     margin = operator.index(margin)
-    t = operator.index(thickness)
-    top = max(0, row * block - margin - t * (margin > 0))
-    left = max(0, col * block - margin - t * (margin > 0))
-    bottom = min(levels.shape[0], (row + height) * block + margin + t * (margin > 0))
-    right = min(levels.shape[1], (col + width) * block + margin + t * (margin > 0))
+    t = max(1, block // 10) if thickness is None else operator.index(thickness)
+    room = margin + t * (margin > 0)
+    top, left = max(0, row * block - room), max(0, col * block - room)
+    bottom = min(levels.shape[0], (row + height) * block + room)
+    right = min(levels.shape[1], (col + width) * block + room)
     t = min(t, max(1, (bottom - top) // 2), max(1, (right - left) // 2))
     levels[top : top + t, left:right] = HIGHLIGHT
     levels[bottom - t : bottom, left:right] = HIGHLIGHT
@@ -400,9 +360,7 @@ def png_bytes(levels, cmap: str = DIVERGING_CMAP, compress_level: int = _COMPRES
     cmap : str, default :data:`helpers.colours.DIVERGING_CMAP`
         Colour map of the palette.
     compress_level : int, default 1
-        zlib effort, 0 (none, fastest, largest) to 9. Above 0 zlib looks
-        for runs of one byte only (``zlib.Z_RLE``), which is fast and
-        suits pictures made of runs of one colour.
+        zlib effort, 0 (none, fastest, largest) to 9, searching for runs of one byte only.
 
     Returns
     -------
@@ -437,13 +395,11 @@ def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = F
 
     Parameters
     ----------
-    length : int, default 200
-        Pixels along the bar.
-    thickness : int, default 12
-        Pixels across the bar.
+    length, thickness : int, default 200 and 12
+        Pixels along and across the bar.
     vertical : bool, default False
-        A vertical bar runs from the high end at the top to the low end at
-        the bottom; a horizontal one from low (left) to high (right).
+        A vertical bar runs from the high end at the top to the low end at the bottom; a
+        horizontal one from low (left) to high (right).
 
     Returns
     -------
@@ -452,8 +408,7 @@ def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = F
 
     Examples
     --------
-    >>> bar = colour_bar_levels(5, 2)
-    >>> bar
+    >>> colour_bar_levels(5, 2)
     array([[  0,  63, 126, 189, 252],
            [  0,  63, 126, 189, 252]], dtype=uint8)
     """

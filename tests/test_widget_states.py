@@ -19,7 +19,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from helpers.conv import correlate2d
 from helpers.images import radial_pattern, step_edge
-from helpers.widgets import EdgeComparer, KernelExplorer, SlidingWindowStepper, partial_output
+from helpers.widgets import EdgeComparer, KernelExplorer, SlidingWindowStepper
+from helpers.widgets.stepper import _partial_output
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -95,7 +96,7 @@ class ExplorerMachine(RuleBasedStateMachine, Quiet):
         row, col = explorer.controls["row"].value, explorer.controls["col"].value
         step = explorer.inspect()
         shown = output[row, col]
-        assert (abs(step.total) if explorer._good_absolute else step.total) == shown
+        assert (abs(step.total) if explorer._good["absolute"] else step.total) == shown
         expected = correlate2d(explorer.image, step.weights)[row, col]
         assert step.total == expected
         assert all(np.isfinite(cell.value) for cell in explorer._cells[0])
@@ -129,7 +130,7 @@ class StepperMachine(RuleBasedStateMachine, Quiet):
         stepper = self.widget
         position = stepper.controls["position"].value
         np.testing.assert_array_equal(
-            stepper.output, partial_output(stepper.image, stepper.kernel, position)
+            stepper.output, _partial_output(stepper.image, stepper.kernel, position)
         )
         row, col = stepper.cell
         assert stepper.step.total == correlate2d(stepper.image, stepper.kernel)[row, col]

@@ -48,11 +48,10 @@ from helpers.widgets import (
     SlidingWindowStepper,
     comparer_figure,
     explorer_figure,
-    filter_image,
-    partial_output,
     stepper_figure,
 )
-from helpers.widgets.explorer import EXPLORER_IMAGES
+from helpers.widgets.explorer import EXPLORER_IMAGES, _filter_image
+from helpers.widgets.stepper import _default_examples, _partial_output
 from helpers.windows import window_at
 
 matplotlib.use("Agg")
@@ -107,7 +106,7 @@ def block_centres(picture: np.ndarray, shape, block: int) -> np.ndarray:
 @pytest.mark.parametrize("operation", ["correlation", "convolution"])
 @pytest.mark.parametrize("absolute", [False, True])
 def test_filter_image_composes_mirror_operation_absolute(mirror, operation, absolute):
-    """filter_image = abs?(op(mirrored? image, kernel)), on an asymmetric kernel."""
+    """_filter_image = abs?(op(mirrored? image, kernel)), on an asymmetric kernel."""
     rng = np.random.default_rng(0)
     image, kernel = rng.normal(size=(9, 8)), rng.normal(size=(3, 3))
     shown = image[:, ::-1] if mirror else image
@@ -115,16 +114,16 @@ def test_filter_image_composes_mirror_operation_absolute(mirror, operation, abso
     if absolute:
         expected = np.abs(expected)
     np.testing.assert_array_equal(
-        filter_image(image, kernel, operation, mirror, absolute), expected
+        _filter_image(image, kernel, operation, mirror, absolute), expected
     )
 
 
 def test_filter_image_reproduces_the_article():
     """Step edge: 30s; mirrored: -30s; absolute value of the mirrored: 30s again."""
-    assert filter_image(step_edge(), VERTICAL).tolist() == [[0, 30, 30, 0]] * 4
-    assert filter_image(step_edge(), VERTICAL, mirror=True).tolist() == [[0, -30, -30, 0]] * 4
+    assert _filter_image(step_edge(), VERTICAL).tolist() == [[0, 30, 30, 0]] * 4
+    assert _filter_image(step_edge(), VERTICAL, mirror=True).tolist() == [[0, -30, -30, 0]] * 4
     assert (
-        filter_image(step_edge(), VERTICAL, mirror=True, absolute=True).tolist()
+        _filter_image(step_edge(), VERTICAL, mirror=True, absolute=True).tolist()
         == [[0, 30, 30, 0]] * 4
     )
 
@@ -468,6 +467,14 @@ def test_explorer_never_raises_on_any_cell_values(edits):
 # --- sliding-window stepper -------------------------------------------------------
 
 
+def test_stepper_default_examples_are_the_article_pairs():
+    """The 5x5 image with its "X" filter, and the step edge with the vertical filter."""
+    examples = _default_examples()
+    shapes = {name: (image.shape, kernel.shape) for name, (image, kernel) in examples.items()}
+    assert shapes == {"classic 5x5": ((5, 5), (3, 3)), "step edge 6x6": ((6, 6), (3, 3))}
+    np.testing.assert_array_equal(examples["step edge 6x6"][1], VERTICAL)
+
+
 @pytest.mark.parametrize(
     ("example", "image", "kernel"),
     [
@@ -501,7 +508,7 @@ def test_stepper_play_drives_the_slider():
     stepper.controls["position"].value = 7
     assert stepper.controls["play"].value == 7
     np.testing.assert_array_equal(
-        stepper.output, partial_output(classic_5x5(), classic_5x5_kernel(), 7)
+        stepper.output, _partial_output(classic_5x5(), classic_5x5_kernel(), 7)
     )
 
 
@@ -525,10 +532,14 @@ def test_stepper_clamps_positions(value, expected):
 
 
 def test_partial_output_bounds():
-    """0 steps: all NaN; more steps than cells: the whole output."""
-    assert np.isnan(partial_output(classic_5x5(), classic_5x5_kernel(), 0)).all()
+    """0 steps: all NaN; 4 steps: the first 4 cells in reading order; more: the whole output."""
+    assert np.isnan(_partial_output(classic_5x5(), classic_5x5_kernel(), 0)).all()
     np.testing.assert_array_equal(
-        partial_output(classic_5x5(), classic_5x5_kernel(), 99),
+        _partial_output(classic_5x5(), classic_5x5_kernel(), 4),
+        [[4, 3, 4], [2, np.nan, np.nan], [np.nan, np.nan, np.nan]],
+    )
+    np.testing.assert_array_equal(
+        _partial_output(classic_5x5(), classic_5x5_kernel(), 99),
         [[4, 3, 4], [2, 4, 3], [2, 3, 4]],
     )
 

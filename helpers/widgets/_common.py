@@ -42,7 +42,6 @@ def html_table(
     Parameters
     ----------
     matrix : array_like, shape (rows, cols)
-        The numbers.
     name : str
         Stored as the table's ``data-name`` attribute.
     highlight : tuple of int, optional
@@ -141,13 +140,11 @@ class InteractiveFigure:
     """Base of the course's widgets: a top-level container, named controls, a status line.
 
     Subclasses build ``self.widget`` (what a notebook displays), fill
-    ``self._controls`` and keep ``self.output`` up to date. Displaying the
-    object displays its widget, with a plain-text fallback that says what it
-    is (what a reader sees where widgets cannot run, and what nbval compares).
+    ``self._controls``, keep ``self.output`` up to date and say in ``_summary()`` what
+    they show. Displaying the object displays its widget, with a plain-text fallback
+    built from that summary (what a reader sees where widgets cannot run, and what
+    nbval compares).
     """
-
-    #: One line saying what the widget is, used in the plain-text fallback.
-    description = "An interactive figure"
 
     def __init__(self) -> None:
         self._controls: dict[str, ipywidgets.Widget] = {}
@@ -173,20 +170,19 @@ class InteractiveFigure:
         name = type(self).__name__
         number = next(_COUNTERS.setdefault(name, itertools.count(1)))
         model_id = uuid.uuid5(_ID_NAMESPACE, f"{name}-{number}").hex
-        box = ipywidgets.VBox(children, model_id=model_id)
-        box.add_class(css_class)
-        return box
+        return ipywidgets.VBox(children, model_id=model_id).add_class(css_class)
 
     def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude, **kwargs)
-        bundle["text/plain"] = self._plain_text()
+        bundle["text/plain"] = (
+            f"{type(self).__name__}: {self._summary()}. Run this notebook in Jupyter to use "
+            "its controls; the static figure beside it shows what it does."
+        )
         return bundle
 
-    def _plain_text(self) -> str:
-        return (
-            f"{type(self).__name__}: {self.description}. Run this notebook in Jupyter "
-            "to use its controls; the static figure beside it shows what it does."
-        )
+    def _summary(self) -> str:
+        """What the widget shows now, in a few words, for the plain-text fallback."""
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"

@@ -51,20 +51,12 @@ class EdgeComparer(InteractiveFigure):
 
     Attributes
     ----------
-    widget : ipywidgets.VBox
-    output : numpy.ndarray, shape (len(pairs), H - 2, W - 2)
-        For each pair, :func:`edge_strength` where it reaches the threshold
-        and 0 elsewhere: what the magnitude panels show. Computed when asked
-        for, from the cached strengths, so that the slider only redraws.
-    edges : numpy.ndarray of bool, same shape
-        Where the strength reaches the threshold.
     error_maps : dict of str to numpy.ndarray
         Angle error of each pair, per pixel, for the radial pattern (empty
         for other images).
     mean_errors : dict of str to float
         Their means with a 5-pixel border left out, as
         :func:`helpers.edges.rotation_error` (empty for other images).
-    message : str
 
     Raises
     ------
@@ -77,7 +69,7 @@ class EdgeComparer(InteractiveFigure):
     Controls, by name in :attr:`controls`: ``image`` (a dropdown) and
     ``threshold`` (a slider in brightness change per pixel, the unit of
     :func:`edge_strength`). Everything but the threshold is computed once per
-    image and cached, so moving the slider only redraws.
+    image and cached.
 
     Examples
     --------
@@ -90,8 +82,6 @@ class EdgeComparer(InteractiveFigure):
     >>> print(comparer.message)  # doctest: +ELLIPSIS
     Threshold 0.5 per pixel; pixels marked as edges: plain [1, 0, -1] ...%, Sobel ...%, Scharr ...%.
     """
-
-    description = "edge strength of several filter pairs with a threshold, and their angle errors"
 
     def __init__(
         self,
@@ -123,28 +113,26 @@ class EdgeComparer(InteractiveFigure):
             layout=ipywidgets.Layout(width="28em"),
         )
         self._controls = {"image": self._image, "threshold": self._threshold}
-        self.magnitude_views = [ipywidgets.Image(format="png") for _ in self.pairs]
-        self.error_views = [ipywidgets.Image(format="png") for _ in self.pairs]
+        self.magnitude_views = [
+            ipywidgets.Image(format="png").add_class(f"comparer-magnitude-{p}") for p in self.pairs
+        ]
+        self.error_views = [
+            ipywidgets.Image(format="png").add_class(f"comparer-error-{p}") for p in self.pairs
+        ]
         self.magnitude_labels = [ipywidgets.HTML("") for _ in self.pairs]
         self.error_labels = [ipywidgets.HTML("") for _ in self.pairs]
-        bar = png_bytes(colour_bar_levels(160, 10), STRENGTH_CMAP)
+        bar = ipywidgets.Image(
+            value=png_bytes(colour_bar_levels(160, 10), STRENGTH_CMAP),
+            format="png",
+            layout=ipywidgets.Layout(width="160px", height="10px"),
+        )
         self.magnitude_bar = ipywidgets.HTML("")
         self.error_bar = ipywidgets.HTML("")
-        columns = []
-        for i, name in enumerate(self.pairs):
-            self.magnitude_views[i].add_class(f"comparer-magnitude-{name}")
-            self.error_views[i].add_class(f"comparer-error-{name}")
-            columns.append(
-                ipywidgets.VBox(
-                    [
-                        ipywidgets.HTML(f"<b>{PAIR_LABELS[name]}</b>"),
-                        self.magnitude_views[i],
-                        self.magnitude_labels[i],
-                        self.error_views[i],
-                        self.error_labels[i],
-                    ]
-                )
-            )
+        panels = (self.magnitude_views, self.magnitude_labels, self.error_views, self.error_labels)
+        columns = [
+            ipywidgets.VBox([ipywidgets.HTML(f"<b>{PAIR_LABELS[name]}</b>"), *views])
+            for name, *views in zip(self.pairs, *panels, strict=True)
+        ]
         self.status.add_class("comparer-status")
         self.widget = self._container(
             [
@@ -152,15 +140,7 @@ class EdgeComparer(InteractiveFigure):
                 self.status,
                 ipywidgets.HBox(columns, layout=ipywidgets.Layout(grid_gap="8px")),
                 ipywidgets.HBox(
-                    [
-                        ipywidgets.Image(
-                            value=bar,
-                            format="png",
-                            layout=ipywidgets.Layout(width="160px", height="10px"),
-                        ),
-                        self.magnitude_bar,
-                    ],
-                    layout=ipywidgets.Layout(align_items="center"),
+                    [bar, self.magnitude_bar], layout=ipywidgets.Layout(align_items="center")
                 ),
                 self.error_bar,
             ],
@@ -170,26 +150,26 @@ class EdgeComparer(InteractiveFigure):
         self.error_maps: dict[str, np.ndarray] = {}
         self.mean_errors: dict[str, float] = {}
         self._watch(self._image, self._on_image)
-        self._watch(self._threshold, self._on_threshold)
+        self._watch(self._threshold, lambda change: self._draw())
         self._on_image(None)
         if self._shown is None:  # the first image was refused: nothing to fall back on
             raise ValueError(f"images[{image!r}] cannot be shown: {self.message}")
 
     @property
     def edges(self) -> np.ndarray:
-        """Where each pair's strength reaches the threshold shown, shape (pairs, H, W)."""
+        """Where each pair's strength reaches the threshold shown, shape (pairs, H - 2, W - 2)."""
         name, threshold = self._shown
         strengths = self._cache[name]["strengths"]
         return np.stack([strengths[pair] >= threshold for pair in self.pairs])
 
     @property
     def output(self) -> np.ndarray:
-        """Each pair's strength where it reaches the threshold shown, 0 elsewhere."""
-        name, threshold = self._shown
-        strengths = self._cache[name]["strengths"]
-        return np.stack(
-            [np.where(strengths[p] >= threshold, strengths[p], 0.0) for p in self.pairs]
-        )
+        """What the magnitude panels show: :func:`edge_strength` where :attr:`edges`, else 0.
+
+        Computed when asked for, from the cached strengths, so that the slider only redraws.
+        """
+        strengths = self._cache[self._shown[0]]["strengths"]
+        return np.where(self.edges, np.stack([strengths[p] for p in self.pairs]), 0.0)
 
     def snapshot(self):
         """A static matplotlib figure of the current image and threshold."""
@@ -243,9 +223,6 @@ class EdgeComparer(InteractiveFigure):
         )
         self._draw()
 
-    def _on_threshold(self, change) -> None:
-        self._draw()
-
     # --- internals -----------------------------------------------------------------
 
     def _prepare(self, name: str) -> dict:
@@ -293,30 +270,25 @@ class EdgeComparer(InteractiveFigure):
             )
             return
         cached = self._cache[self._image.value]
-        shares = []
-        for i, pair in enumerate(self.pairs):
+        listed = []
+        views = zip(self.pairs, self.magnitude_views, self.magnitude_labels, strict=True)
+        for pair, view, label in views:
             mask = cached["strengths"][pair] >= threshold
             levels = cached["levels"][pair] * mask  # uint8 times bool: 0 below the threshold
-            self.magnitude_views[i].value = png_bytes(levels, STRENGTH_CMAP)
+            view.value = png_bytes(levels, STRENGTH_CMAP)
             share = 100.0 * float(np.count_nonzero(mask)) / mask.size
-            self.magnitude_labels[
-                i
-            ].value = f'<span data-value="{share:.1f}">{share:.1f}% of pixels at or above</span>'
-            shares.append(share)
+            label.value = (
+                f'<span data-value="{share:.1f}">{share:.1f}% of pixels at or above</span>'
+            )
+            listed.append(f"{PAIR_LABELS[pair]} {share:.1f}%")
         self._shown = (self._image.value, threshold)
-        listed = ", ".join(
-            f"{PAIR_LABELS[p]} {share:.1f}%" for p, share in zip(self.pairs, shares, strict=True)
-        )
         self._set_message(
-            f"Threshold {format_number(threshold)} per pixel; pixels marked as edges: {listed}."
+            f"Threshold {format_number(threshold)} per pixel; pixels marked as edges: "
+            f"{', '.join(listed)}."
         )
 
-    def _plain_text(self) -> str:
-        labels = ", ".join(PAIR_LABELS[p] for p in self.pairs)
-        return (
-            f"EdgeComparer: {labels} on '{self._image.value}'. Run this notebook in Jupyter "
-            "to use its controls; the static figure beside it shows what it does."
-        )
+    def _summary(self) -> str:
+        return f"{', '.join(PAIR_LABELS[p] for p in self.pairs)} on '{self._image.value}'"
 
 
 def comparer_figure(
@@ -348,9 +320,6 @@ def comparer_figure(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> from helpers.images import radial_pattern
     >>> fig = comparer_figure(
     ...     {"radial pattern": radial_pattern()}, ["sobel", "scharr"], ring_strength=True
@@ -402,8 +371,7 @@ def comparer_figure(
                 title = f"angle error, mean {mean:.4f} rad"
                 label = "angle error (rad)"
             ax.set_title(f"{PAIR_LABELS[pair]}\n{title}" if r == 0 else title, fontsize=10)
-            ax.set_xticks([])
-            ax.set_yticks([])
+            ax.set(xticks=[], yticks=[])
         ax_row[0].set_ylabel(name)
         fig.colorbar(picture, ax=list(ax_row), label=label, shrink=0.9)
     fig.suptitle("Edge comparer: strength above a threshold, and direction errors")

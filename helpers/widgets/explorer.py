@@ -33,11 +33,9 @@ __all__ = [
     "CUSTOM",
     "EXPLORER_IMAGES",
     "MAX_PIXELS",
-    "OPERATIONS",
     "KernelCell",
     "KernelExplorer",
     "explorer_figure",
-    "filter_image",
 ]
 
 #: What the preset menu shows once a cell has been edited by hand.
@@ -62,49 +60,8 @@ _NUMBERS_UP_TO = 12
 _LARGEST = 1e300
 
 
-def filter_image(
-    image,
-    kernel,
-    operation: str = "correlation",
-    mirror: bool = False,
-    absolute: bool = False,
-) -> np.ndarray:
-    """What the explorer shows: the image, mirrored or not, filtered, optionally made positive.
-
-    Parameters
-    ----------
-    image : array_like, shape (H, W)
-    kernel : array_like, shape (kh, kw)
-    operation : {"correlation", "convolution"}, default "correlation"
-        :func:`helpers.conv.correlate2d` (what deep-learning libraries call
-        convolution) or :func:`helpers.conv.convolve2d` (the kernel turned
-        by 180 degrees first). ``"valid"`` mode, as in the article.
-    mirror : bool, default False
-        Flip the image left to right first (``image[:, ::-1]``): the article's
-        bright-left step becomes a dark-left one.
-    absolute : bool, default False
-        Return the absolute value: edge strength whatever the direction.
-
-    Returns
-    -------
-    numpy.ndarray of float64, shape (H - kh + 1, W - kw + 1)
-
-    Raises
-    ------
-    ValueError, TypeError
-        As :func:`helpers.conv.correlate2d`, or for an unknown ``operation``.
-
-    Examples
-    --------
-    >>> from helpers.images import step_edge
-    >>> from helpers.kernels import VERTICAL
-    >>> filter_image(step_edge(), VERTICAL)[0]
-    array([ 0., 30., 30.,  0.])
-    >>> filter_image(step_edge(), VERTICAL, mirror=True)[0]
-    array([  0., -30., -30.,   0.])
-    >>> filter_image(step_edge(), VERTICAL, mirror=True, absolute=True)[0]
-    array([ 0., 30., 30.,  0.])
-    """
+def _filter_image(image, kernel, operation="correlation", mirror=False, absolute=False):
+    """The explorer's output: the image, mirrored or not, filtered ("valid"), maybe made ``abs``."""
     check_choice(operation, "operation", OPERATIONS)
     array = as_real_2d(image, "image")
     if mirror:
@@ -176,17 +133,10 @@ def _downscale(image: np.ndarray, factor: int) -> np.ndarray:
     return blocks.mean(axis=(1, 3))
 
 
-def _embed(kernel: np.ndarray, size: int) -> np.ndarray:
-    """A 3x3 kernel in the middle of a size x size grid of zeros (or the middle of a larger one)."""
-    grid = np.zeros((size, size))
-    kh, kw = kernel.shape
-    if kh <= size:
-        top, left = (size - kh) // 2, (size - kw) // 2
-        grid[top : top + kh, left : left + kw] = kernel
-    else:
-        top, left = (kh - size) // 2, (kw - size) // 2
-        grid[:] = kernel[top : top + size, left : left + size]
-    return grid
+def _checkbox(description: str) -> ipywidgets.Checkbox:
+    """An unticked checkbox, its label on the right, set a little apart from what precedes it."""
+    layout = ipywidgets.Layout(width="auto", margin="0 0 0 2em")
+    return ipywidgets.Checkbox(value=False, description=description, indent=False, layout=layout)
 
 
 class KernelExplorer(InteractiveFigure):
@@ -206,19 +156,11 @@ class KernelExplorer(InteractiveFigure):
 
     Attributes
     ----------
-    widget : ipywidgets.VBox
-        What a notebook displays (displaying the explorer itself does the same).
     output : numpy.ndarray
         The output shown now: always the last *good* output, so after an
         invalid kernel it is the previous one.
-    kernel : numpy.ndarray
-        The kernel as the grid holds it now (may hold NaN if one was typed).
-    image : numpy.ndarray
-        The image the shown output was computed from, after the mirror toggle.
     limit : float
         The colour scale of the output runs from ``-limit`` to ``limit``.
-    message : str
-        The status line: what is shown, or what went wrong.
 
     Notes
     -----
@@ -240,10 +182,8 @@ class KernelExplorer(InteractiveFigure):
     ``row``, ``col``
         The output pixel the inspector takes apart.
 
-    A cell refuses NaN, infinities and non-numbers (see :class:`KernelCell`)
-    and keeps its last number; an output too large to show (beyond
-    ``±1e300``, or overflowing) or a kernel larger than the image leaves the
-    last good output in place. Each says what is wrong in the status line.
+    An output too large to show (beyond ``±1e300``, or overflowing) or a kernel larger
+    than the image leaves the last good output in place, and the status line says why.
 
     Raises
     ------
@@ -270,10 +210,6 @@ class KernelExplorer(InteractiveFigure):
     array([  0., -30.,  20.,  50.])
     """
 
-    description = (
-        "an editable kernel applied to an image, the signed output beside it, and a pixel inspector"
-    )
-
     def __init__(
         self,
         images: Mapping[str, object] | None = None,
@@ -283,7 +219,7 @@ class KernelExplorer(InteractiveFigure):
         super().__init__()
         source = named_images(*EXPLORER_IMAGES) if images is None else images
         self._images = {}
-        self._notes = []
+        notes = []
         for name, array in source.items():
             array = as_real_2d(array, f"images[{name!r}]")
             if min(array.shape) < 3:
@@ -294,7 +230,7 @@ class KernelExplorer(InteractiveFigure):
             factor = math.ceil(math.sqrt(array.size / MAX_PIXELS))
             if factor > 1:
                 shrunk = _downscale(array, factor)
-                self._notes.append(
+                notes.append(
                     f"'{name}' ({array.shape[0]}x{array.shape[1]}) is shown at 1/{factor} size "
                     f"({shrunk.shape[0]}x{shrunk.shape[1]}), so that each change redraws quickly."
                 )
@@ -308,14 +244,7 @@ class KernelExplorer(InteractiveFigure):
 
         self.output = np.zeros((1, 1))
         self.limit = 1.0
-        # What the shown output was computed from: the inspector reads these, never the
-        # controls, so it always agrees with the output even after a refused change.
         self._good_image = np.zeros((1, 1))
-        self._good_kernel = np.zeros((1, 1))
-        self._good_operation = "correlation"
-        self._good_absolute = False
-        self._good_name = image
-        self._good_mirror = False
         self._input_key = None
         self._input_levels = None
         self._input_pngs: dict[tuple, bytes] = {}
@@ -344,24 +273,14 @@ class KernelExplorer(InteractiveFigure):
             style={"button_width": "4em"},
         )
         self._image = ipywidgets.Dropdown(options=names, value=image, description="image")
-        self._mirror = ipywidgets.Checkbox(
-            value=False,
-            description="mirror the image (left ↔ right)",
-            indent=False,
-            layout=ipywidgets.Layout(width="auto", margin="0 0 0 2em"),
-        )
+        self._mirror = _checkbox("mirror the image (left ↔ right)")
         self._operation = ipywidgets.ToggleButtons(
             options=list(OPERATIONS),
             value="correlation",
             description="operation",
             style={"button_width": "7.5em"},
         )
-        self._absolute = ipywidgets.Checkbox(
-            value=False,
-            description="absolute value of the output",
-            indent=False,
-            layout=ipywidgets.Layout(width="auto", margin="0 0 0 2em"),
-        )
+        self._absolute = _checkbox("absolute value of the output")
         self._row = ipywidgets.BoundedIntText(
             value=0, min=0, max=0, description="row", layout=ipywidgets.Layout(width="10em")
         )
@@ -369,8 +288,8 @@ class KernelExplorer(InteractiveFigure):
             value=0, min=0, max=0, description="column", layout=ipywidgets.Layout(width="10em")
         )
 
-        self.input_view = ipywidgets.Image(format="png")
-        self.output_view = ipywidgets.Image(format="png")
+        self.input_view = ipywidgets.Image(format="png").add_class("explorer-input-image")
+        self.output_view = ipywidgets.Image(format="png").add_class("explorer-output-image")
         self.colour_bar = ipywidgets.Image(
             value=png_bytes(colour_bar_levels(200, 12)),
             format="png",
@@ -378,15 +297,10 @@ class KernelExplorer(InteractiveFigure):
         )
         self.bar_low = ipywidgets.Label("")
         self.bar_high = ipywidgets.Label("")
-        self.range_label = ipywidgets.HTML("")
-        self.inspector = ipywidgets.HTML("")
-        self.numbers = ipywidgets.HTML("")
-        for view, name in ((self.input_view, "input"), (self.output_view, "output")):
-            view.add_class(f"explorer-{name}-image")
+        self.range_label = ipywidgets.HTML("").add_class("explorer-range")
+        self.inspector = ipywidgets.HTML("").add_class("explorer-inspector")
+        self.numbers = ipywidgets.HTML("").add_class("explorer-numbers")
         self.status.add_class("explorer-status")
-        self.range_label.add_class("explorer-range")
-        self.inspector.add_class("explorer-inspector")
-        self.numbers.add_class("explorer-numbers")
 
         self._fixed_controls = {
             "preset": self._preset,
@@ -401,18 +315,15 @@ class KernelExplorer(InteractiveFigure):
         self._watch(self._preset, self._on_preset)
         self._watch(self._size, self._on_size)
         for name in ("image", "mirror", "operation", "absolute"):
-            self._watch(self._fixed_controls[name], self._on_change)
+            self._watch(self._fixed_controls[name], lambda change: self._update())
         for control in (self._row, self._col):
-            self._watch(control, self._on_inspect)
+            self._watch(control, lambda change: self._refresh_inspector())
+        # What the shown output was computed from: the inspector reads this, never the
+        # controls, so it always agrees with the output even after a refused change.
+        self._good = self._state(np.zeros((1, 1)))
 
-        kernel_box = ipywidgets.VBox(
-            [
-                self._preset,
-                self._size,
-                ipywidgets.HTML("<b>kernel</b> (type in any cell)"),
-                self._grid,
-            ]
-        )
+        grid_title = ipywidgets.HTML("<b>kernel</b> (type in any cell)")
+        kernel_box = ipywidgets.VBox([self._preset, self._size, grid_title, self._grid])
         # flex-start: each picture keeps its own size instead of stretching to the
         # width of the longest line in its column.
         column = ipywidgets.Layout(align_items="flex-start")
@@ -448,8 +359,8 @@ class KernelExplorer(InteractiveFigure):
             self._show_grid()
             self._apply_preset(preset)
         self._update(centre_inspector=True)
-        if self._notes:
-            self._set_message(" ".join(self._notes))
+        if notes:
+            self._set_message(" ".join(notes))
 
     # --- public API ---------------------------------------------------------------
 
@@ -502,18 +413,12 @@ class KernelExplorer(InteractiveFigure):
         """
         row = self._row.value if row is None else row
         col = self._col.value if col is None else col
-        return window_at(self._good_image, self._good_kernel, row, col, self._good_operation)
+        good = self._good
+        return window_at(self._good_image, good["kernel"], row, col, good["operation"])
 
     def snapshot(self):
         """A static matplotlib figure of the current state (see :func:`explorer_figure`)."""
-        state = {
-            "image": self._good_name,
-            "kernel": self._good_kernel,
-            "mirror": self._good_mirror,
-            "operation": self._good_operation,
-            "absolute": self._good_absolute,
-        }
-        return explorer_figure([state], images=self._images)
+        return explorer_figure([self._good], images=self._images)
 
     # --- events --------------------------------------------------------------------
 
@@ -544,27 +449,20 @@ class KernelExplorer(InteractiveFigure):
         self._update()
 
     def _on_reject(self, cell: KernelCell, value) -> None:
+        if value is None:
+            shown = "an empty entry"
+        elif isinstance(value, str):
+            shown = repr(value)
+        else:
+            shown = format_number(cell.rejected)
         for r, row in enumerate(self._visible_cells()):
             for c, candidate in enumerate(row):
                 if candidate is cell:
-                    if value is None:
-                        shown = "an empty entry"
-                    elif isinstance(value, str):
-                        shown = repr(value)
-                    else:
-                        shown = format_number(cell.rejected)
                     self._set_message(
                         f"Cell (row {r}, column {c}): {shown} is not a number, so the cell "
                         f"keeps {format_number(cell.last_good)}. Type a finite number there.",
                         warning=True,
                     )
-                    return
-
-    def _on_change(self, change) -> None:
-        self._update()
-
-    def _on_inspect(self, change) -> None:
-        self._refresh_inspector()
 
     # --- internals -----------------------------------------------------------------
 
@@ -582,69 +480,59 @@ class KernelExplorer(InteractiveFigure):
             for cell, value in zip(row, numbers, strict=True):
                 cell.value = float(value)
 
+    # The presets are 3x3 (helpers.kernels); a 5x5 grid holds one in its middle.
     def _apply_preset(self, name: str) -> None:
-        self._set_cells(_embed(np.asarray(PRESETS[name]), self.size))
+        self._set_cells(np.pad(PRESETS[name], (self.size - 3) // 2))
 
     def _matching_preset(self, kernel: np.ndarray) -> str:
         for name, preset in PRESETS.items():
-            if np.array_equal(_embed(np.asarray(preset), kernel.shape[0]), kernel):
+            if np.array_equal(np.pad(preset, (len(kernel) - 3) // 2), kernel):
                 return name
         return CUSTOM
 
-    def _update(self, centre_inspector: bool = False) -> None:
-        """Recompute and redraw; on a bad kernel keep the last good output and say why."""
-        if self._holding:
-            return
-        try:
-            self._recompute(centre_inspector)
-        except Exception as error:  # never let a control raise into the kernel's log
-            self._set_message(
-                f"Could not compute this output ({error}). Still showing the last good output.",
-                warning=True,
-            )
+    def _state(self, kernel: np.ndarray) -> dict:
+        """The controls' choices with this kernel, as :func:`explorer_figure` takes a state."""
+        return {
+            "image": self._image.value,
+            "kernel": kernel,
+            "mirror": self._mirror.value,
+            "operation": self._operation.value,
+            "absolute": self._absolute.value,
+        }
 
-    def _recompute(self, centre_inspector: bool) -> None:
-        kernel = self.kernel
-        bad = np.argwhere(~np.isfinite(kernel))
-        if bad.size:
-            r, c = bad[0]
-            self._set_message(
-                f"Cell (row {r}, column {c}) is {format_number(kernel[r, c])}, not a number: "
-                "type a number there. Still showing the last good output.",
-                warning=True,
-            )
-            return
+    def _update(self, centre_inspector: bool = False) -> None:
+        """Recompute and redraw; if that fails, keep the last good output and say why."""
+        try:
+            problem = self._recompute(centre_inspector)
+        except Exception as error:  # never let a control raise into the kernel's log
+            problem = f"Could not compute this output ({error})."
+        if problem:
+            self._set_message(f"{problem} Still showing the last good output.", warning=True)
+
+    def _recompute(self, centre_inspector: bool) -> str | None:
+        """Compute and draw the output, or return what stops it (and change nothing)."""
+        kernel = self.kernel  # finite: the cells and the kernel setter refuse anything else
         image = self._images[self._image.value]
         if self._mirror.value:
             image = image[:, ::-1]
         if kernel.shape[0] > image.shape[0] or kernel.shape[1] > image.shape[1]:
-            self._set_message(
+            return (
                 f"The {kernel.shape[0]}x{kernel.shape[1]} kernel does not fit inside the "
-                f"{image.shape[0]}x{image.shape[1]} image. Still showing the last good output.",
-                warning=True,
+                f"{image.shape[0]}x{image.shape[1]} image."
             )
-            return
         with np.errstate(over="ignore", invalid="ignore"):
-            output = filter_image(
-                image, kernel, self._operation.value, mirror=False, absolute=self._absolute.value
+            output = _filter_image(
+                image, kernel, self._operation.value, absolute=self._absolute.value
             )
             too_large = not np.isfinite(output).all() or np.abs(output).max() > _LARGEST
         if too_large:
-            self._set_message(
-                "The output is too large to show (beyond ±1e300): use smaller numbers. "
-                "Still showing the last good output.",
-                warning=True,
-            )
-            return
+            return "The output is too large to show (beyond ±1e300): use smaller numbers."
 
         self.output = output
-        self._good_kernel = kernel
-        self._good_operation = self._operation.value
-        self._good_absolute = self._absolute.value
+        self._good = self._state(kernel)
         self._good_image = image
-        self._good_name = self._image.value
-        self._good_mirror = self._mirror.value
-        self._draw_input(image)
+        self._input_key = (self._image.value, self._mirror.value)
+        self._block = block_size(image.shape)
         self._output_levels, self.limit = signed_levels(output, picture_limit(output))
         clipped = limit_label(output, self.limit)
         low, high = float(output.min()), float(output.max())
@@ -671,22 +559,18 @@ class KernelExplorer(InteractiveFigure):
             self._row.value = min(self._row.value, rows - 1)
             self._col.value = min(self._col.value, cols - 1)
         self._refresh_inspector()
-        self._refresh_numbers()
-
-    def _draw_input(self, image: np.ndarray) -> None:
-        self._input_key = (self._image.value, self._mirror.value)
-        self._block = block_size(image.shape)
-
-    def _input_picture(self) -> np.ndarray:
-        """The input's colour levels, upscaled (kept for the current image and mirror)."""
-        if self._input_levels is None or self._input_levels[0] != self._input_key:
-            levels = upscale(unsigned_levels(self._good_image), self._block, grid=True)
-            self._input_levels = (self._input_key, levels)
-        return self._input_levels[1]
+        small = max(image.shape) <= _NUMBERS_UP_TO
+        self.numbers.value = (
+            captioned("input values", html_table(image, "input-values"))
+            + captioned("output values", html_table(output, "output-values", colours=True))
+            if small
+            else ""
+        )
+        return None
 
     def _refresh_inspector(self) -> None:
         row, col = self._row.value, self._col.value
-        kh, kw = self._good_kernel.shape
+        kh, kw = self._good["kernel"].shape
         block = self._block
         # On a large picture (one screen pixel per image pixel) a window is a few
         # pixels across: leave room around it so the outline stays visible.
@@ -696,8 +580,11 @@ class KernelExplorer(InteractiveFigure):
         # again only then (a kernel edit redraws the output alone).
         input_key = (self._input_key, row, col, kh, kw)
         if input_key not in self._input_pngs:
+            if self._input_levels is None or self._input_levels[0] != self._input_key:
+                levels = upscale(unsigned_levels(self._good_image), block, grid=True)
+                self._input_levels = (self._input_key, levels)
             picture = draw_outline(
-                self._input_picture().copy(), (row, col, kh, kw), block, thickness, margin
+                self._input_levels[1].copy(), (row, col, kh, kw), block, thickness, margin
             )
             if len(self._input_pngs) >= 8:  # a few recent pictures: the mirror flips back
                 self._input_pngs.pop(next(iter(self._input_pngs)))
@@ -711,10 +598,10 @@ class KernelExplorer(InteractiveFigure):
 
     def _inspector_html(self, row: int, col: int) -> str:
         parts = self.inspect(row, col)
-        turned = " (turned 180°: convolution)" if self._good_operation == "convolution" else ""
+        turned = " (turned 180°: convolution)" if self._good["operation"] == "convolution" else ""
         value = self.output[row, col]
         result = f"sum = {format_number(parts.total)}"
-        if self._good_absolute:
+        if self._good["absolute"]:
             result += f", absolute value = {format_number(value)}"
         return (
             captioned(f"window at output ({row}, {col})", html_table(parts.window, "window"))
@@ -729,21 +616,10 @@ class KernelExplorer(InteractiveFigure):
             )
         )
 
-    def _refresh_numbers(self) -> None:
-        image = self._good_image
-        if max(image.shape) > _NUMBERS_UP_TO:
-            self.numbers.value = ""
-            return
-        self.numbers.value = captioned(
-            "input values", html_table(image, "input-values")
-        ) + captioned("output values", html_table(self.output, "output-values", colours=True))
-
-    def _plain_text(self) -> str:
+    def _summary(self) -> str:
         return (
-            f"KernelExplorer: {self._preset.value} kernel, {self._good_operation}, on "
-            f"'{self._good_name}'; output range {format_number(self.output.min())} … "
-            f"{format_number(self.output.max())}. Run this notebook in Jupyter to use its "
-            "controls; the static figure beside it shows what it does."
+            f"{self._preset.value} kernel, {self._good['operation']}, on '{self._good['image']}'; "
+            f"output range {format_number(self.output.min())} … {format_number(self.output.max())}"
         )
 
 
@@ -768,9 +644,6 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> fig = explorer_figure([{"image": "step edge 6x6", "preset": "vertical"}])
     >>> [ax.get_title() for ax in fig.axes[:3]]
     ['input: step edge 6x6', 'kernel: vertical', 'output: correlation\\nrange 0 … 30']
@@ -794,7 +667,7 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
         absolute = bool(state.get("absolute", False))
         image = as_real_2d(images[name], "image")
         shown = image[:, ::-1] if mirror else image
-        output = filter_image(shown, kernel, operation, absolute=absolute)
+        output = _filter_image(shown, kernel, operation, absolute=absolute)
         in_title = f"input: {name}" + (" (mirrored)" if mirror else "")
         out_title = (
             f"output: {operation}"
@@ -806,9 +679,7 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
             show_matrix(output, ax=ax_out, title=out_title, signed=True, colorbar=True)
         else:
             ax_in.imshow(shown, cmap=IMAGE_CMAP)
-            ax_in.set_title(in_title)
-            ax_in.set_xticks([])
-            ax_in.set_yticks([])
+            ax_in.set(title=in_title, xticks=[], yticks=[])
             show_signed(output, ax=ax_out, title=out_title, label="response")
         kernel_name = state.get("preset", CUSTOM) if "kernel" not in state else CUSTOM
         show_matrix(kernel, ax=ax_kernel, title=f"kernel: {kernel_name}", signed=True)

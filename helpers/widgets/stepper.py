@@ -17,54 +17,19 @@ from ..plotting import show_matrix
 from ..windows import window_at
 from ._common import InteractiveFigure, captioned, html_table
 
-__all__ = ["SlidingWindowStepper", "default_examples", "partial_output", "stepper_figure"]
+__all__ = ["SlidingWindowStepper", "stepper_figure"]
 
 
-def default_examples() -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The stepper's examples: (image, kernel) pairs from the article.
-
-    Returns
-    -------
-    dict of str to (numpy.ndarray, numpy.ndarray)
-        ``"classic 5x5"``: the 5x5 binary image with the "X" filter (a 3x3
-        output); ``"step edge 6x6"``: the bright-left step with the vertical
-        filter (a 4x4 output).
-
-    Examples
-    --------
-    >>> {name: (image.shape, kernel.shape) for name, (image, kernel) in default_examples().items()}
-    {'classic 5x5': ((5, 5), (3, 3)), 'step edge 6x6': ((6, 6), (3, 3))}
-    """
+def _default_examples() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The article's (image, kernel) pairs: the 5x5 image with its "X", the step with VERTICAL."""
     return {
         "classic 5x5": (classic_5x5(), classic_5x5_kernel()),
         "step edge 6x6": (step_edge(), np.array(VERTICAL)),
     }
 
 
-def partial_output(image, kernel, steps: int) -> np.ndarray:
-    """The ``"valid"`` correlation with only its first ``steps`` cells computed, in reading order.
-
-    Parameters
-    ----------
-    image, kernel : array_like, 2-D
-    steps : int
-        How many output cells are done, row by row from the top left; 0 to
-        the number of cells (values beyond are clipped to that range).
-
-    Returns
-    -------
-    numpy.ndarray of float64
-        ``correlate2d(image, kernel)`` with the cells not computed yet set to NaN.
-
-    Examples
-    --------
-    >>> from helpers.images import classic_5x5
-    >>> from helpers.kernels import classic_5x5_kernel
-    >>> partial_output(classic_5x5(), classic_5x5_kernel(), 4)
-    array([[ 4.,  3.,  4.],
-           [ 2., nan, nan],
-           [nan, nan, nan]])
-    """
+def _partial_output(image, kernel, steps: int) -> np.ndarray:
+    """``correlate2d(image, kernel)`` with all but its first ``steps`` cells (reading order) NaN."""
     full = correlate2d(image, kernel)
     done = min(max(int(steps), 0), full.size)
     full.flat[done:] = np.nan
@@ -77,8 +42,9 @@ class SlidingWindowStepper(InteractiveFigure):
     Parameters
     ----------
     examples : mapping of str to (array_like, array_like), optional
-        (image, kernel) pairs to choose from; by default
-        :func:`default_examples`. Keep them small: every number is shown.
+        (image, kernel) pairs to choose from; by default the article's ``"classic 5x5"``
+        (its "X" filter, a 3x3 output) and ``"step edge 6x6"`` (the vertical filter, a
+        4x4 output). Keep them small: every number is shown.
     example : str, optional
         The example shown first; by default the first one.
     interval : int, default 900
@@ -86,15 +52,11 @@ class SlidingWindowStepper(InteractiveFigure):
 
     Attributes
     ----------
-    widget : ipywidgets.VBox
-        What a notebook displays.
     output : numpy.ndarray
         The output so far: cells not computed yet are NaN.
     view : ipywidgets.HTML
         Four tables: the input with the window outlined, the kernel, the
         products with their sum, and the output so far.
-    message : str
-        The line saying which position is shown and what it computes.
 
     Raises
     ------
@@ -124,8 +86,6 @@ class SlidingWindowStepper(InteractiveFigure):
     'Position 2 of 9: window at rows 0-2, columns 1-3; sum of the products = 3 → output (0, 1).'
     """
 
-    description = "the kernel stepping across a small image, the output filling in cell by cell"
-
     def __init__(
         self,
         examples: Mapping[str, tuple] | None = None,
@@ -133,7 +93,7 @@ class SlidingWindowStepper(InteractiveFigure):
         interval: int = 900,
     ) -> None:
         super().__init__()
-        source = default_examples() if examples is None else examples
+        source = _default_examples() if examples is None else examples
         self._examples = {}
         for name, (image, kernel) in source.items():
             image = as_real_2d(image, f"examples[{name!r}] image")
@@ -163,7 +123,7 @@ class SlidingWindowStepper(InteractiveFigure):
             "sliding-window-stepper",
         )
         self._watch(self._example, self._on_example)
-        self._watch(self._position, self._on_position)
+        self._watch(self._position, lambda change: self._draw())
         self._on_example(None)
 
     @property
@@ -211,16 +171,13 @@ class SlidingWindowStepper(InteractiveFigure):
                 control.max = count
         self._draw()
 
-    def _on_position(self, change) -> None:
-        self._draw()
-
     def _draw(self) -> None:
         position = self._position.value
         step = self.step
         row, col = step.row, step.col
         kh, kw = self.kernel.shape
         rows, cols = self._full.shape
-        self.output = partial_output(self.image, self.kernel, position)
+        self.output = _partial_output(self.image, self.kernel, position)
         products, total = step.products, step.total
         self._set_message(
             f"Position {position} of {self.positions}: window at rows {row}-{row + kh - 1}, "
@@ -252,12 +209,8 @@ class SlidingWindowStepper(InteractiveFigure):
             )
         )
 
-    def _plain_text(self) -> str:
-        return (
-            f"SlidingWindowStepper: '{self._example.value}', position "
-            f"{self._position.value} of {self.positions}. Run this notebook in Jupyter to use "
-            "its controls; the static figure beside it shows what it does."
-        )
+    def _summary(self) -> str:
+        return f"'{self._example.value}', position {self._position.value} of {self.positions}"
 
 
 def stepper_figure(
@@ -275,7 +228,7 @@ def stepper_figure(
         Positions to draw, 1 for the first output cell; by default the first,
         one in the middle and the last.
     examples : mapping, optional
-        As for :class:`SlidingWindowStepper`; by default :func:`default_examples`.
+        As for :class:`SlidingWindowStepper`.
 
     Returns
     -------
@@ -285,16 +238,13 @@ def stepper_figure(
 
     Examples
     --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
     >>> fig = stepper_figure("classic 5x5", [1, 9])
     >>> [ax.get_title() for ax in fig.axes]  # doctest: +NORMALIZE_WHITESPACE
     ['position 1 of 9: window', 'position 9 of 9: window',
      'output so far: 4 at (0, 0)', 'output so far: 4 at (2, 2)']
     >>> plt.close(fig)
     """
-    examples = default_examples() if examples is None else examples
+    examples = _default_examples() if examples is None else examples
     image, kernel = (as_real_2d(a, "example") for a in examples[example])
     full = correlate2d(image, kernel)
     count = full.size
@@ -319,7 +269,7 @@ def stepper_figure(
             signed=False,
             cmap=IMAGE_CMAP,
         )
-        partial = partial_output(image, kernel, position)
+        partial = _partial_output(image, kernel, position)
         plot = show_matrix(
             partial,
             ax=ax_out,
