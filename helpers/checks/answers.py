@@ -15,9 +15,6 @@ import numpy as np
 
 from ..colours import format_number
 
-# Array kinds that hold real numbers (bool is left out: True is not a brightness).
-_NUMBER_KINDS = "iuf"
-
 
 def read_number(answer) -> float | None:
     """``answer`` as a float, or None if it is not one real number.
@@ -56,8 +53,6 @@ def read_array(answer) -> np.ndarray | None:
     >>> read_array("236") is None, read_array([[1, 2], [3]]) is None, read_array([True]) is None
     (True, True, True)
     """
-    if answer is None or answer is ... or isinstance(answer, (str, bytes, bool)):
-        return None
     if isinstance(answer, numbers.Number) and not isinstance(answer, numbers.Real):
         return None
     try:
@@ -67,7 +62,7 @@ def read_array(answer) -> np.ndarray | None:
             if any(v is None for v in values):
                 return None
             return np.array(values, dtype=np.float64).reshape(array.shape)
-        if array.dtype.kind not in _NUMBER_KINDS:
+        if array.dtype.kind not in "iuf":  # no str, complex or bool (True is not a brightness)
             return None
         return array.astype(np.float64)
     except Exception:  # ragged lists, objects that refuse to become arrays

@@ -14,15 +14,6 @@ from ..images import flip_example
 from .functions import image_kernel_cases
 from .records import Exercise, exercise
 
-__all__ = [
-    "EXERCISE_KERNEL",
-    "check_convolve",
-    "check_correlation_swap",
-    "check_flipped_kernel",
-    "check_top_left_convolution",
-    "check_why_libraries_skip_the_flip",
-]
-
 #: The asymmetric kernel of exercise 1: nine different numbers, so every way of
 #: reflecting it gives a different array and each slip can be recognised.
 EXERCISE_KERNEL = np.arange(1.0, 10.0).reshape(3, 3)

@@ -17,18 +17,6 @@ from ..windows import coverage, window_at
 from .functions import image_kernel_cases, wrapped
 from .records import Exercise, exercise
 
-__all__ = [
-    "EXERCISE_IMAGE",
-    "EXERCISE_KERNEL",
-    "EXERCISE_POSITION",
-    "check_correlate",
-    "check_output_size",
-    "check_output_value",
-    "check_pixel_uses",
-    "check_same_mode_choice",
-    "check_window",
-]
-
 #: The small image of exercise 1 (read-only).
 EXERCISE_IMAGE = np.array([[3, 1, 2, 0], [1, 4, 1, 2], [0, 2, 5, 1], [2, 0, 1, 3]])
 EXERCISE_IMAGE.setflags(write=False)

@@ -15,14 +15,6 @@ from ..images import checkerboard
 from ..kernels import HORIZONTAL, VERTICAL
 from .records import Exercise, exercise
 
-__all__ = [
-    "check_checkerboard_value",
-    "check_horizontal_boundary_filter",
-    "check_horizontal_from_vertical",
-    "check_horizontal_kernel",
-    "check_step_row",
-]
-
 # Exercise 1: a step from 20 (left half) to 5 (right half), 6x6 like the article's.
 STEP_VALUES = (20, 5)
 # Exercise 3: the chapter's checkerboard with 40 in its bright squares, and one window.

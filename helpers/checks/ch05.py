@@ -14,14 +14,6 @@ from ..kernels import VERTICAL
 from ..pitfalls import uint8_difference
 from .records import Exercise, exercise
 
-__all__ = [
-    "check_edge_direction",
-    "check_mirrored_row",
-    "check_most_negative_response",
-    "check_sign_meaning",
-    "check_uint8_difference",
-]
-
 # Exercise 1: dark (0) on the left, bright on the right, with this brightness.
 MIRRORED_BRIGHTNESS = 25
 # Exercise 3: the two pixels subtracted in uint8, left minus right.

@@ -11,16 +11,6 @@ from ..layers import conv2d_backward
 from ..learn import largest_stable_rate, loss_gradient, make_training_pairs
 from .records import Exercise, exercise
 
-__all__ = [
-    "check_gradient_shape",
-    "check_input_gradient",
-    "check_kernel_gradient",
-    "check_largest_stable_rate",
-    "check_one_weight_gradient",
-    "exercise_curvature",
-    "input_gradient_example",
-]
-
 
 def _one_weight_example():
     """One 1x3 input, a zero 1x3 kernel and a target of 2: the gradient exercise."""

@@ -12,16 +12,6 @@ from ..kernels import VERTICAL
 from ..padding import leftover, output_size, same_padding
 from .records import Exercise, exercise
 
-__all__ = [
-    "check_border_edge_choice",
-    "check_dilated_size",
-    "check_leftover_columns",
-    "check_output_size",
-    "check_pad",
-    "check_same_padding",
-    "check_strided_size",
-]
-
 # Exercise 1: a typical downsampling layer.
 STRIDED = {"n": 64, "f": 3, "padding": 1, "stride": 2}
 # Exercise 2: the padding that keeps a 50x50 image 50x50 under a 7x7 kernel.

@@ -10,17 +10,6 @@ from ..padding import output_size
 from ..parameters import conv_weights
 from .records import Exercise, exercise
 
-__all__ = [
-    "EXERCISE_BIAS",
-    "EXERCISE_FILTER",
-    "EXERCISE_IMAGE",
-    "LAYER",
-    "SHAPE_CASE",
-    "check_channel_sum",
-    "check_layer_output_shape",
-    "check_layer_weights",
-]
-
 # Exercise 1: a 3-channel 4x4 image, one 3x3x3 filter and its bias (small integers, so
 # every sum can be checked by hand).
 EXERCISE_IMAGE = np.array(

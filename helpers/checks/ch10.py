@@ -12,13 +12,6 @@ from ..images import checkerboard, classic_5x5
 from ..kernels import HORIZONTAL, SOBEL_VERTICAL, classic_5x5_kernel
 from .records import Exercise, exercise
 
-__all__ = [
-    "check_checkerboard_pixel",
-    "check_correlation_for_convolution",
-    "check_stepper_value",
-    "check_why_sobel_marks_fewer",
-]
-
 
 @exercise
 def check_checkerboard_pixel() -> Exercise:

@@ -1,13 +1,9 @@
 """Running a function the learner wrote on many inputs, and saying precisely what went wrong.
 
-:func:`function_feedback` calls the learner's function on every case of an
-:class:`~helpers.checks.records.Exercise` (small inputs first) and compares the
-result with the reference function from :mod:`helpers`. The first case that
-goes wrong gets two lines: what is wrong, named when it is a known mistake
-(the wrong shape, a flipped or unflipped kernel, a transposed result, a
-changed input, integer overflow, a time limit), and the input it went wrong
-on. If the function raises, the learner sees the exception and the line of
-their code it came from, not a wall of traceback.
+The first case (small inputs first) on which the learner's function and the reference
+disagree gets two lines: what is wrong (a changed input, a time limit, the wrong shape or
+values, or the known mistake it behaves like), and the input. If the function raises, the
+learner sees the exception and the line of their code it came from, not a wall of traceback.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .answers import plain, read_array, read_number, shown
+from .answers import matches, plain, read_array, read_number, shown
 from .records import NO_ANSWER, NOT_YET, RIGHT, Exercise
 
 # Where library code lives: a traceback frame from there is not the learner's line.
@@ -53,11 +49,11 @@ def function_feedback(record: Exercise, candidate) -> str:
             with _time_limit(record.time_limit):
                 result = candidate(*given)
         except _TooSlow:
-            problem = (
+            return _fails(
                 f"too slow: it took more than {record.time_limit:g} s on one input "
-                "(an infinite loop, or a loop over more than the output's positions?)."
+                "(an infinite loop, or a loop over more than the output's positions?).",
+                args,
             )
-            return _fails(problem, args)
         except Exception as error:
             return _fails(f"your function raised {_error_line(error)}.", args)
         if result is None and args is cases[0]:
@@ -107,13 +103,9 @@ def _name_the_mistake(record: Exercise, candidate, cases, result, args) -> str |
 def _same(record: Exercise, wrong: Callable, args, result) -> bool:
     """Whether the known mistake ``wrong`` gives ``result`` on ``args``."""
     try:
-        mistaken = np.asarray(wrong(*_copies(args)), dtype=np.float64)
-        given = np.asarray(result, dtype=np.float64)
-    except Exception:  # a mistake that cannot happen on this input, or an odd result
+        return matches(result, wrong(*_copies(args)), record.tolerance)
+    except Exception:  # a mistake that cannot happen on this input
         return False
-    return mistaken.shape == given.shape and bool(
-        np.allclose(given, mistaken, rtol=record.tolerance, atol=record.tolerance)
-    )
 
 
 def wrapped(reference: Callable) -> Callable:
@@ -135,28 +127,22 @@ def wrapped(reference: Callable) -> Callable:
 def _compare(record: Exercise, args, expected, result) -> str | None:
     """What is wrong with ``result``, or None if it agrees with ``expected``."""
     wanted = np.asarray(expected, dtype=np.float64)
-    given = read_array(result) if wanted.ndim else _as_scalar_array(result)
-    if given is None:
+    given = read_array(result)
+    if given is None or (given.ndim and not wanted.ndim):
         kind = "an array of numbers" if wanted.ndim else "a number"
         return f"it returned {shown(result)}, not {kind}. {record.hint}"
-    close = given.shape == wanted.shape and np.allclose(
-        given, wanted, rtol=record.tolerance, atol=record.tolerance, equal_nan=True
-    )
-    if close:
-        return None
     if given.shape != wanted.shape:
         return f"the output has shape {given.shape}, it should be {wanted.shape}. {record.hint}"
-    first = tuple(int(i) for i in np.argwhere(~np.isclose(given, wanted, equal_nan=True))[0])
+    tolerance = record.tolerance
+    wrong = ~np.isclose(given, wanted, rtol=tolerance, atol=tolerance, equal_nan=True)
+    if not wrong.any():
+        return None
+    first = tuple(int(i) for i in np.argwhere(wrong)[0])
     where = f" at {first}" if first else ""
     return (
         f"the output differs from helpers{where}: {plain(float(given[first]))} instead of "
         f"{plain(float(wanted[first]))}. {record.hint}"
     )
-
-
-def _as_scalar_array(result) -> np.ndarray | None:
-    value = read_number(result)
-    return None if value is None else np.array(value)
 
 
 def _fails(problem: str, args) -> str:
