@@ -1,9 +1,4 @@
-"""Exercises of chapter 02, cross-correlation versus convolution (the kernel flip).
-
-Every expected value is computed from the tested helpers (:mod:`helpers.conv`,
-:mod:`helpers.images`), never typed in. Typical slips (flipping only one axis,
-transposing, sliding the kernel unturned) get a hint of their own.
-"""
+"""Exercises of chapter 02, cross-correlation versus convolution (the kernel flip)."""
 
 from __future__ import annotations
 
@@ -139,11 +134,7 @@ def check_why_libraries_skip_the_flip() -> Exercise:
 
 @exercise
 def check_correlation_swap() -> Exercise:
-    """Exercise 4: how correlate2d(b, a, "full") relates to correlate2d(a, b, "full").
-
-    ``a`` and ``b`` are flip_example's image and kernel; the right letter is the
-    relation that holds on that pair, found by computing both correlations.
-    """
+    """Exercise 4: how correlate2d(b, a, "full") relates to correlate2d(a, b, "full")."""
     a, b = flip_example()
     p, q = correlate2d(a, b, "full"), correlate2d(b, a, "full")
     relations = {

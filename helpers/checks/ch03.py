@@ -1,10 +1,4 @@
-"""Exercises of chapter 03, the 5x5 example (the window, output size, pixel use, the loop).
-
-Every expected value is computed with the tested helpers (:func:`helpers.conv.correlate2d`,
-:func:`helpers.conv.output_shape`, :func:`helpers.windows.coverage`,
-:func:`helpers.windows.window_at`). Typical slips (row and column swapped,
-forgetting the ``+ 1``, adding pixels without their weights) get a hint of their own.
-"""
+"""Exercises of chapter 03, the 5x5 example (the window, output size, pixel use, the loop)."""
 
 from __future__ import annotations
 
