@@ -127,8 +127,9 @@ def wrapped(reference: Callable) -> Callable:
 def _compare(record: Exercise, args, expected, result) -> str | None:
     """What is wrong with ``result``, or None if it agrees with ``expected``."""
     wanted = np.asarray(expected, dtype=np.float64)
-    given = read_array(result)
-    if given is None or (given.ndim and not wanted.ndim):
+    # Where a number is wanted, read one first: a sequence is not a number.
+    given = read_array(result if wanted.ndim else read_number(result))
+    if given is None:
         kind = "an array of numbers" if wanted.ndim else "a number"
         return f"it returned {shown(result)}, not {kind}. {record.hint}"
     if given.shape != wanted.shape:
