@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .answers import matches, plain, read_array, read_number, shown
+from .answers import plain, read_array, read_number, shown
 from .records import NO_ANSWER, NOT_YET, RIGHT, Exercise
 
 # Where library code lives: a traceback frame from there is not the learner's line.
@@ -68,7 +68,7 @@ def function_feedback(record: Exercise, candidate) -> str:
                     "new array, or a copy, and leave the input as it was.",
                     args,
                 )
-        problem = _compare(record, args, expected, result)
+        problem = _compare(record, expected, result)
         if problem:
             return _fails(
                 _name_the_mistake(record, candidate, cases, result, args) or problem, args
@@ -103,7 +103,7 @@ def _name_the_mistake(record: Exercise, candidate, cases, result, args) -> str |
 def _same(record: Exercise, wrong: Callable, args, result) -> bool:
     """Whether the known mistake ``wrong`` gives ``result`` on ``args``."""
     try:
-        return matches(result, wrong(*_copies(args)), record.tolerance)
+        return _compare(record, wrong(*_copies(args)), result) is None
     except Exception:  # a mistake that cannot happen on this input
         return False
 
@@ -124,7 +124,7 @@ def wrapped(reference: Callable) -> Callable:
     return in_image_dtype
 
 
-def _compare(record: Exercise, args, expected, result) -> str | None:
+def _compare(record: Exercise, expected, result) -> str | None:
     """What is wrong with ``result``, or None if it agrees with ``expected``."""
     wanted = np.asarray(expected, dtype=np.float64)
     # Where a number is wanted, read one first: a sequence is not a number.
