@@ -44,10 +44,7 @@ def check_one_weight_gradient() -> Exercise:
 @exercise
 def check_gradient_shape() -> Exercise:
     """Exercise: the shape of dL/dK for a 5x5 kernel learned from 32x32 images."""
-    rng = np.random.default_rng(0)
-    inputs = rng.random((1, 32, 32))
-    targets = np.zeros((1, 28, 28))
-    shape = loss_gradient(inputs, targets, np.zeros((5, 5))).shape
+    shape = loss_gradient(np.zeros((1, 32, 32)), np.zeros((1, 28, 28)), np.zeros((5, 5))).shape
     return Exercise(
         "array",
         list(shape),

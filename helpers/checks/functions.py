@@ -111,8 +111,8 @@ def _same(record: Exercise, wrong: Callable, args, result) -> bool:
 def wrapped(reference: Callable) -> Callable:
     """The known mistake of computing in the image's own integer type: results wrap around.
 
-    ``wrapped(correlate2d)(image, kernel)`` is what a loop that adds products
-    into an array of the image's dtype gives: for a uint8 image, -30 becomes 226.
+    ``wrapped(correlate2d)(image, kernel)`` is what a loop that adds products into an array of
+    the image's dtype gives: for a uint8 image, -30 becomes 226.
     """
 
     def in_image_dtype(image, *rest):
@@ -213,9 +213,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
 def image_kernel_cases(seed: int = 0, count: int = 20) -> list[tuple[np.ndarray, np.ndarray]]:
     """Seeded (image, kernel) pairs for checking a learner's sliding-window function.
 
-    Small ones first, so the first failure is easy to read: an asymmetric 3x3
-    kernel on a 5x5 image, a 1x1 kernel, a kernel as large as its image,
-    non-square images and kernels, integer and uint8 images, then random ones.
+    Small ones first, so the first failure is easy to read: an asymmetric 3x3 kernel on a 5x5
+    image, a 1x1 kernel, a kernel as large as its image, non-square images and kernels,
+    integer and uint8 images, then random ones.
 
     Examples
     --------
