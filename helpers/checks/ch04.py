@@ -30,12 +30,13 @@ def check_step_row() -> Exercise:
     bright, dark = 20, 5
     image = step_image(bright, dark)
     expected = correlate2d(image, VERTICAL)[0]
+    step = expected.max()
     return Exercise(
         "array",
         expected,
         explain=f"Each window that holds both {bright}s and {dark}s gives 3 rows x "
-        f"({bright} - {dark}) = {expected.max():.0f}; the windows on either side see a flat "
-        "patch and give 0.",
+        f"({bright} - {dark}) = {step:.0f}; the windows on either side see a flat patch "
+        "and give 0.",
         hint="Put the 3x3 window at each of the 4 positions along a row. In each of its "
         "3 rows, take the left pixel minus the right pixel, then add up the three.",
         mistakes=(
