@@ -1,17 +1,20 @@
 """Instant feedback for the exercises in the notebooks.
 
-Each exercise is described once, as an :class:`Exercise` record (its kind, the
-right answer or reference function computed by the tested helpers, the
-tolerance, the known mistakes with their hints, the explanation), and one
-runner, :func:`feedback`, turns any answer into one line of feedback: what is
-right, or what is wrong with a hint. It never raises, whatever it is given, so
-a learner's cell always shows feedback rather than a traceback.
+Each exercise is described once, as an :class:`Exercise` record: what kind of answer it
+expects (a number, an array, a letter, or a function the learner writes), the right answer
+or reference function computed by the tested helpers (never typed in), the tolerance, the
+known mistakes with the hint each deserves, and the explanation shown when the answer is
+right. One runner, :func:`feedback`, turns any answer into one line of feedback (two for a
+function: what went wrong, and the small input it went wrong on). It never raises, whatever
+it is given, so a learner's cell always shows feedback rather than a traceback.
 
-Each chapter's exercises live in ``helpers.checks.chNN``; each is a checker
-that prints the line and returns None, e.g. ``ch03.check_output_size(28)``.
-Chapter 01's checkers are re-exported here.
+Each chapter's exercises live in ``helpers.checks.chNN``, each record built (once, when first
+needed) by a function decorated with :func:`exercise`, which makes it the checker the
+notebook calls: ``ch03.check_output_size(28)`` prints the line and returns None. Chapter
+01's checkers are re-exported here.
 """
 
+from .ch01 import check_conv_weights, check_dense_memory, check_dense_weights
 from .records import KINDS, NO_ANSWER, NOT_YET, REGISTRY, RIGHT, Exercise, exercise, feedback
 
 __all__ = [
@@ -27,6 +30,3 @@ __all__ = [
     "exercise",
     "feedback",
 ]
-
-# Chapter 01's checkers, kept importable as helpers.checks.check_... for its notebook.
-from .ch01 import check_conv_weights, check_dense_memory, check_dense_weights

@@ -1,8 +1,7 @@
 """Reading a learner's answer safely, and writing it back in plain words.
 
-Nothing here raises or warns, whatever the answer is: strings, None, ragged or
-nested lists, NaN, ``10**5000``, Fractions, Decimals, 0-d arrays, objects
-whose ``__float__`` raises.
+Nothing here raises or warns, whatever the answer is: strings, None, ragged or nested lists,
+NaN, ``10**5000``, Fractions, Decimals, 0-d arrays, objects whose ``__float__`` raises.
 """
 
 from __future__ import annotations
@@ -15,16 +14,13 @@ import numpy as np
 
 from ..colours import format_number
 
-# Array kinds that hold real numbers (bool is left out: True is not a brightness).
-_NUMBER_KINDS = "iuf"
-
 
 def read_number(answer) -> float | None:
     """``answer`` as a float, or None if it is not one real number.
 
-    Python and numpy numbers, 0-d arrays, Fractions and Decimals are numbers;
-    bools, strings, sequences and complex numbers are not. An integer too large
-    for a float becomes an infinity of its sign.
+    Python and numpy numbers, 0-d arrays, Fractions and Decimals are numbers; bools, strings,
+    sequences and complex numbers are not. An integer too large for a float becomes an
+    infinity of its sign.
 
     Examples
     --------
@@ -56,8 +52,6 @@ def read_array(answer) -> np.ndarray | None:
     >>> read_array("236") is None, read_array([[1, 2], [3]]) is None, read_array([True]) is None
     (True, True, True)
     """
-    if answer is None or answer is ... or isinstance(answer, (str, bytes, bool)):
-        return None
     if isinstance(answer, numbers.Number) and not isinstance(answer, numbers.Real):
         return None
     try:
@@ -67,7 +61,7 @@ def read_array(answer) -> np.ndarray | None:
             if any(v is None for v in values):
                 return None
             return np.array(values, dtype=np.float64).reshape(array.shape)
-        if array.dtype.kind not in _NUMBER_KINDS:
+        if array.dtype.kind not in "iuf":  # no str, complex or bool (True is not a brightness)
             return None
         return array.astype(np.float64)
     except Exception:  # ragged lists, objects that refuse to become arrays
@@ -82,8 +76,7 @@ def matches(answer, candidate, tolerance: float = 1e-9) -> bool:
     >>> matches([0, -30, -30, 0], [0.0, -30.0, -30.0, 0.0]), matches(None, [0])
     (True, False)
     """
-    given = read_array(answer)
-    wanted = read_array(candidate)
+    given, wanted = read_array(answer), read_array(candidate)
     if given is None or wanted is None or given.shape != wanted.shape:
         return False
     return bool(np.allclose(given, wanted, rtol=tolerance, atol=tolerance))
@@ -110,9 +103,8 @@ def shown(value, width: int = 60) -> str:
 def plain(value: float) -> str:
     """A number in plain notation with thousands separators: ``1,228,800``, ``0.000123``.
 
-    Whole numbers are written whole; others with six significant digits.
-    Numbers too large or too small for that fall back to
-    :func:`helpers.colours.format_number`.
+    Whole numbers are written whole; others with six significant digits. Numbers too large or
+    too small for that fall back to :func:`helpers.colours.format_number`.
 
     Examples
     --------

@@ -5,8 +5,6 @@ from __future__ import annotations
 from ..parameters import conv_weights, dense_weights, format_bytes, weight_bytes
 from .records import Exercise, exercise
 
-__all__ = ["check_conv_weights", "check_dense_memory", "check_dense_weights"]
-
 
 @exercise
 def check_dense_weights() -> Exercise:

@@ -1,9 +1,4 @@
-"""Exercises of chapter 02, cross-correlation versus convolution (the kernel flip).
-
-Every expected value is computed from the tested helpers (:mod:`helpers.conv`,
-:mod:`helpers.images`), never typed in. Typical slips (flipping only one axis,
-transposing, sliding the kernel unturned) get a hint of their own.
-"""
+"""Exercises of chapter 02, cross-correlation versus convolution (the kernel flip)."""
 
 from __future__ import annotations
 
@@ -13,15 +8,6 @@ from ..conv import convolve2d, correlate2d
 from ..images import flip_example
 from .functions import image_kernel_cases
 from .records import Exercise, exercise
-
-__all__ = [
-    "EXERCISE_KERNEL",
-    "check_convolve",
-    "check_correlation_swap",
-    "check_flipped_kernel",
-    "check_top_left_convolution",
-    "check_why_libraries_skip_the_flip",
-]
 
 #: The asymmetric kernel of exercise 1: nine different numbers, so every way of
 #: reflecting it gives a different array and each slip can be recognised.
@@ -148,11 +134,7 @@ def check_why_libraries_skip_the_flip() -> Exercise:
 
 @exercise
 def check_correlation_swap() -> Exercise:
-    """Exercise 4: how correlate2d(b, a, "full") relates to correlate2d(a, b, "full").
-
-    ``a`` and ``b`` are flip_example's image and kernel; the right letter is the
-    relation that holds on that pair, found by computing both correlations.
-    """
+    """Exercise 4: how correlate2d(b, a, "full") relates to correlate2d(a, b, "full")."""
     a, b = flip_example()
     p, q = correlate2d(a, b, "full"), correlate2d(b, a, "full")
     relations = {

@@ -1,10 +1,4 @@
-"""Exercises of chapter 03, the 5x5 example (the window, output size, pixel use, the loop).
-
-Every expected value is computed with the tested helpers (:func:`helpers.conv.correlate2d`,
-:func:`helpers.conv.output_shape`, :func:`helpers.windows.coverage`,
-:func:`helpers.windows.window_at`). Typical slips (row and column swapped,
-forgetting the ``+ 1``, adding pixels without their weights) get a hint of their own.
-"""
+"""Exercises of chapter 03, the 5x5 example (the window, output size, pixel use, the loop)."""
 
 from __future__ import annotations
 
@@ -16,18 +10,6 @@ from ..kernels import LAPLACIAN, classic_5x5_kernel
 from ..windows import coverage, window_at
 from .functions import image_kernel_cases, wrapped
 from .records import Exercise, exercise
-
-__all__ = [
-    "EXERCISE_IMAGE",
-    "EXERCISE_KERNEL",
-    "EXERCISE_POSITION",
-    "check_correlate",
-    "check_output_size",
-    "check_output_value",
-    "check_pixel_uses",
-    "check_same_mode_choice",
-    "check_window",
-]
 
 #: The small image of exercise 1 (read-only).
 EXERCISE_IMAGE = np.array([[3, 1, 2, 0], [1, 4, 1, 2], [0, 2, 5, 1], [2, 0, 1, 3]])

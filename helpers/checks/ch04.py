@@ -1,65 +1,35 @@
-"""Exercises of chapter 04, vertical and horizontal edges.
-
-Every expected value is computed here with the tested helpers (the course's
-filters and :func:`helpers.conv.correlate2d`), never typed in. Typical wrong
-answers (a flipped sign, one row of the filter instead of three, the wrong
-filter) get a hint of their own.
-"""
+"""Exercises of chapter 04, vertical and horizontal edges."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..conv import correlate2d
-from ..images import checkerboard
-from ..kernels import HORIZONTAL, VERTICAL
+from ..images import checkerboard, step_edge
+from ..kernels import HORIZONTAL, PREWITT_VERTICAL, SCHARR_VERTICAL, SOBEL_VERTICAL, VERTICAL
 from .records import Exercise, exercise
 
-__all__ = [
-    "check_checkerboard_value",
-    "check_horizontal_boundary_filter",
-    "check_horizontal_from_vertical",
-    "check_horizontal_kernel",
-    "check_step_row",
-]
-
-# Exercise 1: a step from 20 (left half) to 5 (right half), 6x6 like the article's.
-STEP_VALUES = (20, 5)
-# Exercise 3: the chapter's checkerboard with 40 in its bright squares, and one window.
+# Exercise 3: the chapter's checkerboard with 40 in its bright squares.
 BOARD_BRIGHTNESS = 40
-BOARD_POSITION = (1, 1)
 
 
-def step_image(bright: float = STEP_VALUES[0], dark: float = STEP_VALUES[1]) -> np.ndarray:
-    """Six rows of ``[bright, bright, bright, dark, dark, dark]``, the exercise's image.
+def step_image(left: float, right: float) -> np.ndarray:
+    """Six rows of ``[left, left, left, right, right, right]``: a step edge with other values.
 
     Examples
     --------
-    >>> step_image()[0]
+    >>> step_image(20, 5)[0]
     array([20., 20., 20.,  5.,  5.,  5.])
     """
-    return np.tile(np.repeat([float(bright), float(dark)], 3), (6, 1))
+    return np.tile(np.repeat([float(left), float(right)], 3), (6, 1))
 
 
 @exercise
 def check_step_row() -> Exercise:
     """Exercise: one output row of the vertical filter on six rows of ``[20, 20, 20, 5, 5, 5]``."""
-    bright, dark = STEP_VALUES
+    bright, dark = 20, 5
     image = step_image(bright, dark)
     expected = correlate2d(image, VERTICAL)[0]
-    one_row = correlate2d(image[:1], VERTICAL[:1])[0]
-    mistakes = [
-        (
-            one_row,
-            "That is one row of the window. The filter has three rows of [1, 0, -1], "
-            "and each adds the same difference.",
-        ),
-        (
-            -expected,
-            "The size is right, the sign is not: the filter adds the left column and "
-            "subtracts the right one, and here the bright side is on the left.",
-        ),
-    ]
     step = expected.max()
     return Exercise(
         "array",
@@ -67,40 +37,49 @@ def check_step_row() -> Exercise:
         explain=f"Each window that holds both {bright}s and {dark}s gives 3 rows x "
         f"({bright} - {dark}) = {step:.0f}; the windows on either side see a flat patch "
         "and give 0.",
-        hint=(
-            "Put the 3x3 window at each of the 4 positions along a row. In each of its "
-            "3 rows, take the left pixel minus the right pixel, then add up the three."
+        hint="Put the 3x3 window at each of the 4 positions along a row. In each of its "
+        "3 rows, take the left pixel minus the right pixel, then add up the three.",
+        mistakes=(
+            (
+                correlate2d(image[:1], VERTICAL[:1])[0],
+                "That is one row of the window. The filter has three rows of [1, 0, -1], "
+                "and each adds the same difference.",
+            ),
+            (
+                -expected,
+                "The size is right, the sign is not: the filter adds the left column and "
+                "subtracts the right one, and here the bright side is on the left.",
+            ),
         ),
-        mistakes=tuple(mistakes),
     )
 
 
 @exercise
 def check_horizontal_kernel() -> Exercise:
     """Exercise: write the 3x3 filter that finds horizontal edges (bright on top is positive)."""
-    mistakes = [
-        (VERTICAL, "That is the vertical-edge filter. Transpose it: its rows become its columns."),
-        (
-            -HORIZONTAL,
-            "The right pattern with the sign flipped: the course's filters are "
-            "positive where the brighter side is on top, so the +1s go in the top row.",
-        ),
-        (
-            -VERTICAL,
-            "That compares left with right (with the sign flipped), so it still finds "
-            "vertical edges. A horizontal edge is a change from top to bottom.",
-        ),
-    ]
     return Exercise(
         "array",
         HORIZONTAL,
         explain="It is the vertical filter transposed: the top row minus the bottom row, "
         "positive where the brighter side is on top.",
-        hint=(
-            "Start from VERTICAL = [[1, 0, -1]] * 3: what it compares left to right, the "
-            "horizontal filter compares top to bottom."
+        hint="Start from VERTICAL = [[1, 0, -1]] * 3: what it compares left to right, the "
+        "horizontal filter compares top to bottom.",
+        mistakes=(
+            (
+                VERTICAL,
+                "That is the vertical-edge filter. Transpose it: its rows become its columns.",
+            ),
+            (
+                -HORIZONTAL,
+                "The right pattern with the sign flipped: the course's filters are "
+                "positive where the brighter side is on top, so the +1s go in the top row.",
+            ),
+            (
+                -VERTICAL,
+                "That compares left with right (with the sign flipped), so it still finds "
+                "vertical edges. A horizontal edge is a change from top to bottom.",
+            ),
         ),
-        mistakes=tuple(mistakes),
     )
 
 
@@ -117,35 +96,12 @@ def board_image() -> np.ndarray:
 
 @exercise
 def check_checkerboard_value() -> Exercise:
-    """Exercise: the horizontal filter's output at row 1, column 1 of a checkerboard of 40s.
-
-    The window covers rows 1 to 3 and columns 1 to 3 of the image, across the
-    corner where the four squares meet.
-    """
+    """Exercise: the horizontal filter's output at row 1, column 1 of a checkerboard of 40s."""
     board = board_image()
-    row, col = BOARD_POSITION
+    row, col = 1, 1
     window = board[row : row + 3, col : col + 3]
     expected = float(correlate2d(board, HORIZONTAL)[row, col])
     top, bottom = window[0].sum(), window[2].sum()
-    chapter_value = float(correlate2d(checkerboard(), HORIZONTAL)[row, col])
-    full_step = 3 * BOARD_BRIGHTNESS
-    mistakes = [
-        (
-            chapter_value,
-            "That is the value for the chapter's board of 10s. Here the bright "
-            "squares hold 40, and every product grows with them.",
-        ),
-        (
-            -expected,
-            "The size is right, the sign is not: the filter adds the top row of the "
-            "window and subtracts the bottom row.",
-        ),
-        (
-            full_step,
-            "That is what a window with a fully bright top row and a fully dark bottom "
-            "row gives. This window straddles the corner: look at each of its pixels.",
-        ),
-    ]
 
     def show(values):
         return " + ".join(f"{v:.0f}" for v in values)
@@ -155,19 +111,32 @@ def check_checkerboard_value() -> Exercise:
         expected,
         explain=f"Top row of the window: {show(window[0])} = {top:.0f}; bottom row: "
         f"{show(window[2])} = {bottom:.0f}; {top:.0f} - {bottom:.0f} = {expected:.0f}.",
-        hint=(
-            "Write out the 3x3 window (rows 1 to 3, columns 1 to 3). The filter adds its "
-            "top row, ignores its middle row and subtracts its bottom row."
+        hint="Write out the 3x3 window (rows 1 to 3, columns 1 to 3). The filter adds its "
+        "top row, ignores its middle row and subtracts its bottom row.",
+        mistakes=(
+            (
+                float(correlate2d(checkerboard(), HORIZONTAL)[row, col]),
+                "That is the value for the chapter's board of 10s. Here the bright "
+                "squares hold 40, and every product grows with them.",
+            ),
+            (
+                -expected,
+                "The size is right, the sign is not: the filter adds the top row of the "
+                "window and subtracts the bottom row.",
+            ),
+            (
+                3 * BOARD_BRIGHTNESS,
+                "That is what a window with a fully bright top row and a fully dark bottom "
+                "row gives. This window straddles the corner: look at each of its pixels.",
+            ),
         ),
-        mistakes=tuple(mistakes),
     )
 
 
 @exercise
 def check_horizontal_boundary_filter() -> Exercise:
     """Exercise: which filter responds along a horizon (bright sky above, dark sea below)?"""
-    # A step from 10 (above) to 0 (below): the article's edge turned on its side.
-    horizon = step_image(10, 0).T
+    horizon = step_edge().T  # the article's edge turned on its side: 10 above, 0 below
     response = correlate2d(horizon, HORIZONTAL).max()
     return Exercise(
         "choice",
@@ -189,8 +158,6 @@ def check_horizontal_boundary_filter() -> Exercise:
 
 def _kernel_cases() -> list[tuple[np.ndarray]]:
     """The course's vertical-edge kernels, then seeded random ones, non-square among them."""
-    from ..kernels import PREWITT_VERTICAL, SCHARR_VERTICAL, SOBEL_VERTICAL
-
     rng = np.random.default_rng(4)
     named = [VERTICAL, SOBEL_VERTICAL, SCHARR_VERTICAL, PREWITT_VERTICAL]
     shapes = [(3, 3), (1, 3), (3, 5), (5, 5), (2, 4), (1, 1), (4, 3)]

@@ -1,84 +1,55 @@
-"""Exercises of chapter 05, flipped images and the sign of an edge.
-
-Every expected value is computed here with the tested helpers (the course's
-filters, :func:`helpers.conv.correlate2d` and :mod:`helpers.pitfalls`), never
-typed in. Typical wrong answers get a hint of their own.
-"""
+"""Exercises of chapter 05, flipped images and the sign of an edge."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..conv import correlate2d
+from ..images import step_edge_mirrored
 from ..kernels import VERTICAL
 from ..pitfalls import uint8_difference
+from .ch04 import step_image
 from .records import Exercise, exercise
-
-__all__ = [
-    "check_edge_direction",
-    "check_mirrored_row",
-    "check_most_negative_response",
-    "check_sign_meaning",
-    "check_uint8_difference",
-]
-
-# Exercise 1: dark (0) on the left, bright on the right, with this brightness.
-MIRRORED_BRIGHTNESS = 25
-# Exercise 3: the two pixels subtracted in uint8, left minus right.
-UINT8_PAIR = (200, 220)
-
-
-def mirrored_image(brightness: float = MIRRORED_BRIGHTNESS) -> np.ndarray:
-    """Six rows of ``[0, 0, 0, b, b, b]``: the article's mirrored step with brightness ``b``.
-
-    Examples
-    --------
-    >>> mirrored_image()[0]
-    array([ 0.,  0.,  0., 25., 25., 25.])
-    """
-    return np.tile(np.repeat([0.0, float(brightness)], 3), (6, 1))
 
 
 @exercise
 def check_mirrored_row() -> Exercise:
     """Exercise: one output row of the vertical filter on six rows of ``[0, 0, 0, 25, 25, 25]``."""
-    image = mirrored_image()
+    bright = 25
+    image = step_image(0, bright)
     expected = correlate2d(image, VERTICAL)[0]
-    mistakes = [
-        (
-            -expected,
-            "The size is right; now the sign. The filter adds the left column and "
-            "subtracts the right one, and here the right side is the bright one.",
-        ),
-        (
-            correlate2d(image[:1], VERTICAL[:1])[0],
-            "That is one row of the window. The filter "
-            "has three rows of [1, 0, -1], and each adds the same difference.",
-        ),
-        (
-            correlate2d(mirrored_image(10), VERTICAL)[0],
-            "That is the article's image, with 10s. "
-            "Here the bright side holds 25, and the response grows with it.",
-        ),
-    ]
     return Exercise(
         "array",
         expected,
-        explain=f"The windows across the edge hold 0s on the left and {MIRRORED_BRIGHTNESS}s on "
-        f"the right: 3 rows x (0 - {MIRRORED_BRIGHTNESS}) = {expected.min():.0f}. Dark to bright "
-        "from left to right is negative.",
-        hint=(
-            "Put the window at each of the 4 positions along a row; in each of its 3 rows, "
-            "take the left pixel minus the right pixel, and add up the three."
+        explain=f"The windows across the edge hold 0s on the left and {bright}s on the right: "
+        f"3 rows x (0 - {bright}) = {expected.min():.0f}. Dark to bright from left to right "
+        "is negative.",
+        hint="Put the window at each of the 4 positions along a row; in each of its 3 rows, "
+        "take the left pixel minus the right pixel, and add up the three.",
+        mistakes=(
+            (
+                -expected,
+                "The size is right; now the sign. The filter adds the left column and "
+                "subtracts the right one, and here the right side is the bright one.",
+            ),
+            (
+                correlate2d(image[:1], VERTICAL[:1])[0],
+                "That is one row of the window. The filter "
+                "has three rows of [1, 0, -1], and each adds the same difference.",
+            ),
+            (
+                correlate2d(step_edge_mirrored(), VERTICAL)[0],
+                "That is the article's image, with 10s. "
+                "Here the bright side holds 25, and the response grows with it.",
+            ),
         ),
-        mistakes=tuple(mistakes),
     )
 
 
 @exercise
 def check_sign_meaning() -> Exercise:
     """Exercise: what a response of -30 from the vertical-edge filter means."""
-    mirrored = correlate2d(mirrored_image(10), VERTICAL)
+    mirrored = correlate2d(step_edge_mirrored(), VERTICAL)
     return Exercise(
         "choice",
         "c",
@@ -101,36 +72,35 @@ def check_sign_meaning() -> Exercise:
 @exercise
 def check_uint8_difference() -> Exercise:
     """Exercise: what ``200 - 220`` gives when both numbers are uint8 pixels."""
-    left, right = UINT8_PAIR
+    left, right = 200, 220
     pixels = np.array([[left, 0, right]], dtype=np.uint8)  # left and right of one window row
     expected = int(uint8_difference(pixels)[0, 0])
     true_difference = left - right
-    mistakes = [
-        (
-            true_difference,
-            "That is the true difference, but uint8 cannot hold a negative "
-            "number: going below 0 wraps around to the top of 0..255.",
-        ),
-        (
-            0,
-            "That is what clamping (saturating) gives, as some image libraries do when they "
-            "write an 8-bit result. NumPy's uint8 arithmetic wraps around instead.",
-        ),
-        (
-            -true_difference,
-            "The subtraction is left minus right, 200 - 220, which goes "
-            "below 0; uint8 has no negative numbers.",
-        ),
-        (expected - 1, "Close: count again. -1 becomes 255, so -d becomes 256 - d."),
-    ]
     return Exercise(
         "number",
         expected,
         explain=f"uint8 keeps results modulo 256, so {true_difference} becomes "
         f"256 - {-true_difference} = {expected}: a small dark-to-bright step turns into one of "
         "the largest values an 8-bit pixel can hold.",
-        hint=("uint8 holds 0 to 255 and keeps every result modulo 256: add 256 to a negative one."),
-        mistakes=tuple(mistakes),
+        hint="uint8 holds 0 to 255 and keeps every result modulo 256: add 256 to a negative one.",
+        mistakes=(
+            (
+                true_difference,
+                "That is the true difference, but uint8 cannot hold a negative "
+                "number: going below 0 wraps around to the top of 0..255.",
+            ),
+            (
+                0,
+                "That is what clamping (saturating) gives, as some image libraries do when "
+                "they write an 8-bit result. NumPy's uint8 arithmetic wraps around instead.",
+            ),
+            (
+                -true_difference,
+                "The subtraction is left minus right, 200 - 220, which goes "
+                "below 0; uint8 has no negative numbers.",
+            ),
+            (expected - 1, "Close: count again. -1 becomes 255, so -d becomes 256 - d."),
+        ),
     )
 
 

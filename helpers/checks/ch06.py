@@ -9,16 +9,6 @@ from ..edges import rotation_error
 from ..kernels import SCHARR_HORIZONTAL, SCHARR_VERTICAL, SOBEL_HORIZONTAL, SOBEL_VERTICAL
 from .records import Exercise, exercise
 
-__all__ = [
-    "PAIR_NAMES",
-    "RANKINGS",
-    "check_direction_ranking",
-    "check_scharr_horizontal",
-    "check_sobel_from_pieces",
-    "check_sobel_scale",
-    "check_sobel_step",
-]
-
 
 @exercise
 def check_sobel_step() -> Exercise:

@@ -9,33 +9,14 @@ import numpy as np
 from ..conv import correlate2d
 from ..images import step_edge
 from ..kernels import VERTICAL
-from ..padding import leftover, output_size, same_padding
+from ..padding import leftover, output_size, pad, same_padding
 from .records import Exercise, exercise
-
-__all__ = [
-    "check_border_edge_choice",
-    "check_dilated_size",
-    "check_leftover_columns",
-    "check_output_size",
-    "check_pad",
-    "check_same_padding",
-    "check_strided_size",
-]
-
-# Exercise 1: a typical downsampling layer.
-STRIDED = {"n": 64, "f": 3, "padding": 1, "stride": 2}
-# Exercise 2: the padding that keeps a 50x50 image 50x50 under a 7x7 kernel.
-SAME = {"n": 50, "f": 7}
-# Exercise 3: an 11-pixel-wide image, a 4-wide kernel, stride 3.
-LEFTOVER = {"n": 11, "f": 4, "padding": 0, "stride": 3}
-# The dilation exercise: a dilated 3x3 kernel on a 32-wide image.
-DILATED = {"n": 32, "f": 3, "padding": 0, "stride": 1, "dilation": 3}
 
 
 @exercise
 def check_strided_size() -> Exercise:
     """Exercise: output rows for a 64x64 image, 3x3 kernel, padding 1, stride 2."""
-    n, f, p, s = STRIDED["n"], STRIDED["f"], STRIDED["padding"], STRIDED["stride"]
+    n, f, p, s = 64, 3, 1, 2  # a typical downsampling layer
     expected = output_size(n, f, p, s)
     ratio = (n + 2 * p - f) / s
     return Exercise(
@@ -44,28 +25,23 @@ def check_strided_size() -> Exercise:
         explain=f"floor(({n} + {2 * p} - {f}) / {s}) + 1 = floor({ratio:g}) + 1 = {expected}: "
         'stride 2 with "same" padding halves the size.',
         hint="Use floor((n + 2p - f) / s) + 1 with n = 64, f = 3, p = 1, s = 2.",
-        mistakes=tuple(
-            [
-                (
-                    math.ceil(ratio) + 1,
-                    f"({n} + {2 * p} - {f}) / {s} = {ratio:g} has no half position: round "
-                    "down before adding 1.",
-                ),
-                (
-                    output_size(n, f, p, 1),
-                    "That is the size with stride 1; the stride divides the distance the "
-                    "window can travel.",
-                ),
-                (
-                    ratio,
-                    "Round down to a whole number of steps, then add 1 for the first position.",
-                ),
-                (
-                    math.floor(ratio),
-                    "Add 1: the formula counts the steps, and the first position comes before "
-                    "any step. (If you left out the padding, add 2p = 2 to n as well.)",
-                ),
-            ]
+        mistakes=(
+            (
+                math.ceil(ratio) + 1,
+                f"({n} + {2 * p} - {f}) / {s} = {ratio:g} has no half position: round "
+                "down before adding 1.",
+            ),
+            (
+                output_size(n, f, p, 1),
+                "That is the size with stride 1; the stride divides the distance the "
+                "window can travel.",
+            ),
+            (ratio, "Round down to a whole number of steps, then add 1 for the first position."),
+            (
+                math.floor(ratio),
+                "Add 1: the formula counts the steps, and the first position comes before "
+                "any step. (If you left out the padding, add 2p = 2 to n as well.)",
+            ),
         ),
     )
 
@@ -73,7 +49,7 @@ def check_strided_size() -> Exercise:
 @exercise
 def check_same_padding() -> Exercise:
     """Exercise: the padding that keeps a 50x50 image 50x50 under a 7x7 kernel (stride 1)."""
-    n, f = SAME["n"], SAME["f"]
+    n, f = 50, 7
     expected = same_padding(f)
 
     def size_with(p) -> str:
@@ -85,17 +61,14 @@ def check_same_padding() -> Exercise:
         explain=f"p = ({f} - 1) / 2 = {expected} zeros on each side: "
         f"{n} + {2 * expected} - {f} + 1 = {output_size(n, f, expected)}.",
         hint=f"Find p with {n} + 2p - {f} + 1 = {n}.",
-        mistakes=tuple(
-            [
-                (
-                    f - 1,
-                    f"{f - 1} is the total the kernel needs, but padding goes on both sides: "
-                    + size_with(f - 1)
-                    + ".",
-                ),
-                (f, f"Too much: {size_with(f)}. The kernel's own size is not the padding."),
-                (0, f"Without padding the output is {output_size(n, f)} wide: it shrinks."),
-            ]
+        mistakes=(
+            (
+                f - 1,
+                f"{f - 1} is the total the kernel needs, but padding goes on both sides: "
+                f"{size_with(f - 1)}.",
+            ),
+            (f, f"Too much: {size_with(f)}. The kernel's own size is not the padding."),
+            (0, f"Without padding the output is {output_size(n, f)} wide: it shrinks."),
         ),
     )
 
@@ -103,7 +76,7 @@ def check_same_padding() -> Exercise:
 @exercise
 def check_leftover_columns() -> Exercise:
     """Exercise: columns an 11-wide image leaves unread under a 4-wide kernel at stride 3."""
-    n, f, p, s = LEFTOVER["n"], LEFTOVER["f"], LEFTOVER["padding"], LEFTOVER["stride"]
+    n, f, p, s = 11, 4, 0, 3
     expected = leftover(n, f, p, s)
     starts = list(range(0, n - f + 1, s))
     last_read = starts[-1] + f - 1
@@ -117,24 +90,22 @@ def check_leftover_columns() -> Exercise:
         f"Column(s) {unread}: never read, ({n} - {f}) mod {s} = {expected}.",
         hint=f"List the columns where windows start (0, {s}, {2 * s}, ...) while a {f}-wide "
         f"window still fits in {n} columns, then see which columns the last one misses.",
-        mistakes=tuple(
-            [
-                (
-                    s - expected,
-                    f"{s - expected} is how far one more step would hang past the edge; the "
-                    "question is how many columns are never read.",
-                ),
-                (
-                    output_size(n, f, p, s),
-                    "That is the number of window positions; count the columns after the "
-                    "last window instead.",
-                ),
-                (
-                    n - 1,
-                    f"{n - 1} is the index of the last column; the question asks how many "
-                    "columns are never read.",
-                ),
-            ]
+        mistakes=(
+            (
+                s - expected,
+                f"{s - expected} is how far one more step would hang past the edge; the "
+                "question is how many columns are never read.",
+            ),
+            (
+                output_size(n, f, p, s),
+                "That is the number of window positions; count the columns after the "
+                "last window instead.",
+            ),
+            (
+                n - 1,
+                f"{n - 1} is the index of the last column; the question asks how many "
+                "columns are never read.",
+            ),
         ),
     )
 
@@ -169,8 +140,6 @@ def _pad_cases() -> list[tuple]:
 @exercise
 def check_pad() -> Exercise:
     """Exercise (write it): pad(image, p), p zeros on every side."""
-    from ..padding import pad
-
     return Exercise(
         "function",
         pad,
@@ -235,7 +204,7 @@ def check_output_size() -> Exercise:
 @exercise
 def check_dilated_size() -> Exercise:
     """Exercise: output width for a 32-wide image, a 3x3 kernel with dilation 3, no padding."""
-    n, f, p, s, d = (DILATED[key] for key in ("n", "f", "padding", "stride", "dilation"))
+    n, f, p, s, d = 32, 3, 0, 1, 3
     expected = output_size(n, f, p, s, d)
     span = d * (f - 1) + 1
     return Exercise(

@@ -10,17 +10,6 @@ from ..padding import output_size
 from ..parameters import conv_weights
 from .records import Exercise, exercise
 
-__all__ = [
-    "EXERCISE_BIAS",
-    "EXERCISE_FILTER",
-    "EXERCISE_IMAGE",
-    "LAYER",
-    "SHAPE_CASE",
-    "check_channel_sum",
-    "check_layer_output_shape",
-    "check_layer_weights",
-]
-
 # Exercise 1: a 3-channel 4x4 image, one 3x3x3 filter and its bias (small integers, so
 # every sum can be checked by hand).
 EXERCISE_IMAGE = np.array(
@@ -43,9 +32,6 @@ EXERCISE_BIAS = 0.5
 for _array in (EXERCISE_IMAGE, EXERCISE_FILTER):
     _array.flags.writeable = False
 
-# Exercise 2: a layer of 64 filters of 3x3 on a 32-channel input, with biases.
-LAYER = {"kernel": 3, "in_channels": 32, "filters": 64}
-
 
 def _channel_cases() -> list[tuple]:
     """The exercise's image, filter and bias first, then seeded random ones, 1 to 4 channels."""
@@ -61,10 +47,6 @@ def _channel_cases() -> list[tuple]:
 def _layer_map(x, w, b):
     """One filter across every channel plus its bias: conv2d with a single output channel."""
     return conv2d(x, np.asarray(w)[np.newaxis], [b])[0]
-
-
-def _sum(maps):
-    return np.sum([np.asarray(m) for m in maps], axis=0)
 
 
 @exercise
@@ -91,7 +73,7 @@ def check_channel_sum() -> Exercise:
                 "Add up all the channels, not only the first one.",
             ),
             (
-                lambda x, w, b: _sum(convolve2d(x[c], w[c]) for c in range(len(x))) + b,
+                lambda x, w, b: sum(convolve2d(x[c], w[c]) for c in range(len(x))) + b,
                 "A layer correlates: use correlate2d, the kernels as written.",
             ),
             (
@@ -106,7 +88,7 @@ def check_channel_sum() -> Exercise:
 @exercise
 def check_layer_weights() -> Exercise:
     """Exercise 2: the number of parameters of 64 filters of 3x3 on 32 channels, with biases."""
-    f, c_in, c_out = LAYER["kernel"], LAYER["in_channels"], LAYER["filters"]
+    f, c_in, c_out = 3, 32, 64
     expected = conv_weights(f, c_in, c_out, bias=True)
     per_filter = conv_weights(f, c_in)
     return Exercise(
@@ -115,37 +97,27 @@ def check_layer_weights() -> Exercise:
         explain=f"Each filter has {f} x {f} x {c_in} = {per_filter} weights and one bias: "
         f"({per_filter} + 1) x {c_out}.",
         hint="Use (f x f x C_in + 1) x C_out.",
-        mistakes=tuple(
-            [
-                (conv_weights(f, c_in, c_out), f"Each of the {c_out} filters also has one bias."),
-                (
-                    conv_weights(f, 1, c_out, bias=True),
-                    f"Each filter spans all {c_in} input channels: one {f}x{f} kernel per channel.",
-                ),
-                (
-                    conv_weights(f, c_in, c_out) + 1,
-                    f"Every filter has its own bias: {c_out} biases, not one.",
-                ),
-                (
-                    conv_weights(f, c_in, 1, bias=True),
-                    f"That is one filter; the layer has {c_out}.",
-                ),
-            ]
+        mistakes=(
+            (conv_weights(f, c_in, c_out), f"Each of the {c_out} filters also has one bias."),
+            (
+                conv_weights(f, 1, c_out, bias=True),
+                f"Each filter spans all {c_in} input channels: one {f}x{f} kernel per channel.",
+            ),
+            (
+                conv_weights(f, c_in, c_out) + 1,
+                f"Every filter has its own bias: {c_out} biases, not one.",
+            ),
+            (conv_weights(f, c_in, 1, bias=True), f"That is one filter; the layer has {c_out}."),
         ),
     )
-
-
-#: Exercise 3: a colour image through a layer with padding and stride.
-SHAPE_CASE = {"input": (3, 32, 32), "filters": 8, "kernel": 5, "padding": 2, "stride": 2}
 
 
 @exercise
 def check_layer_output_shape() -> Exercise:
     """Exercise 3: the output shape of 8 filters of 5x5, padding 2, stride 2, on (3, 32, 32)."""
-    c_in, height, width = SHAPE_CASE["input"]
-    c_out, f = SHAPE_CASE["filters"], SHAPE_CASE["kernel"]
-    p, s = SHAPE_CASE["padding"], SHAPE_CASE["stride"]
-    x = np.zeros(SHAPE_CASE["input"])
+    c_in, height, width = 3, 32, 32
+    c_out, f, p, s = 8, 5, 2, 2
+    x = np.zeros((c_in, height, width))
     shape = conv2d(x, np.zeros((c_out, c_in, f, f)), stride=s, padding=p).shape
     rows = output_size(height, f, p, s)
     return Exercise(

@@ -1,13 +1,9 @@
 """Running a function the learner wrote on many inputs, and saying precisely what went wrong.
 
-:func:`function_feedback` calls the learner's function on every case of an
-:class:`~helpers.checks.records.Exercise` (small inputs first) and compares the
-result with the reference function from :mod:`helpers`. The first case that
-goes wrong gets two lines: what is wrong, named when it is a known mistake
-(the wrong shape, a flipped or unflipped kernel, a transposed result, a
-changed input, integer overflow, a time limit), and the input it went wrong
-on. If the function raises, the learner sees the exception and the line of
-their code it came from, not a wall of traceback.
+The first case (small inputs first) on which the learner's function and the reference
+disagree gets two lines: what is wrong (a changed input, a time limit, the wrong shape or
+values, or the known mistake it behaves like), and the input. If the function raises, the
+learner sees the exception and the line of their code it came from, not a wall of traceback.
 """
 
 from __future__ import annotations
@@ -53,11 +49,11 @@ def function_feedback(record: Exercise, candidate) -> str:
             with _time_limit(record.time_limit):
                 result = candidate(*given)
         except _TooSlow:
-            problem = (
+            return _fails(
                 f"too slow: it took more than {record.time_limit:g} s on one input "
-                "(an infinite loop, or a loop over more than the output's positions?)."
+                "(an infinite loop, or a loop over more than the output's positions?).",
+                args,
             )
-            return _fails(problem, args)
         except Exception as error:
             return _fails(f"your function raised {_error_line(error)}.", args)
         if result is None and args is cases[0]:
@@ -72,7 +68,7 @@ def function_feedback(record: Exercise, candidate) -> str:
                     "new array, or a copy, and leave the input as it was.",
                     args,
                 )
-        problem = _compare(record, args, expected, result)
+        problem = _compare(record, expected, result)
         if problem:
             return _fails(
                 _name_the_mistake(record, candidate, cases, result, args) or problem, args
@@ -107,20 +103,16 @@ def _name_the_mistake(record: Exercise, candidate, cases, result, args) -> str |
 def _same(record: Exercise, wrong: Callable, args, result) -> bool:
     """Whether the known mistake ``wrong`` gives ``result`` on ``args``."""
     try:
-        mistaken = np.asarray(wrong(*_copies(args)), dtype=np.float64)
-        given = np.asarray(result, dtype=np.float64)
-    except Exception:  # a mistake that cannot happen on this input, or an odd result
+        return _compare(record, wrong(*_copies(args)), result) is None
+    except Exception:  # a mistake that cannot happen on this input
         return False
-    return mistaken.shape == given.shape and bool(
-        np.allclose(given, mistaken, rtol=record.tolerance, atol=record.tolerance)
-    )
 
 
 def wrapped(reference: Callable) -> Callable:
     """The known mistake of computing in the image's own integer type: results wrap around.
 
-    ``wrapped(correlate2d)(image, kernel)`` is what a loop that adds products
-    into an array of the image's dtype gives: for a uint8 image, -30 becomes 226.
+    ``wrapped(correlate2d)(image, kernel)`` is what a loop that adds products into an array of
+    the image's dtype gives: for a uint8 image, -30 becomes 226.
     """
 
     def in_image_dtype(image, *rest):
@@ -132,31 +124,26 @@ def wrapped(reference: Callable) -> Callable:
     return in_image_dtype
 
 
-def _compare(record: Exercise, args, expected, result) -> str | None:
+def _compare(record: Exercise, expected, result) -> str | None:
     """What is wrong with ``result``, or None if it agrees with ``expected``."""
     wanted = np.asarray(expected, dtype=np.float64)
-    given = read_array(result) if wanted.ndim else _as_scalar_array(result)
+    # Where a number is wanted, read one first: a sequence is not a number.
+    given = read_array(result if wanted.ndim else read_number(result))
     if given is None:
         kind = "an array of numbers" if wanted.ndim else "a number"
         return f"it returned {shown(result)}, not {kind}. {record.hint}"
-    close = given.shape == wanted.shape and np.allclose(
-        given, wanted, rtol=record.tolerance, atol=record.tolerance, equal_nan=True
-    )
-    if close:
-        return None
     if given.shape != wanted.shape:
         return f"the output has shape {given.shape}, it should be {wanted.shape}. {record.hint}"
-    first = tuple(int(i) for i in np.argwhere(~np.isclose(given, wanted, equal_nan=True))[0])
+    tolerance = record.tolerance
+    wrong = ~np.isclose(given, wanted, rtol=tolerance, atol=tolerance, equal_nan=True)
+    if not wrong.any():
+        return None
+    first = tuple(int(i) for i in np.argwhere(wrong)[0])
     where = f" at {first}" if first else ""
     return (
         f"the output differs from helpers{where}: {plain(float(given[first]))} instead of "
         f"{plain(float(wanted[first]))}. {record.hint}"
     )
-
-
-def _as_scalar_array(result) -> np.ndarray | None:
-    value = read_number(result)
-    return None if value is None else np.array(value)
 
 
 def _fails(problem: str, args) -> str:
@@ -226,9 +213,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
 def image_kernel_cases(seed: int = 0, count: int = 20) -> list[tuple[np.ndarray, np.ndarray]]:
     """Seeded (image, kernel) pairs for checking a learner's sliding-window function.
 
-    Small ones first, so the first failure is easy to read: an asymmetric 3x3
-    kernel on a 5x5 image, a 1x1 kernel, a kernel as large as its image,
-    non-square images and kernels, integer and uint8 images, then random ones.
+    Small ones first, so the first failure is easy to read: an asymmetric 3x3 kernel on a 5x5
+    image, a 1x1 kernel, a kernel as large as its image, non-square images and kernels,
+    integer and uint8 images, then random ones.
 
     Examples
     --------

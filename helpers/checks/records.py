@@ -1,17 +1,6 @@
-"""Each exercise described once, as a record, and one runner that turns answers into feedback.
+"""The :class:`Exercise` record, the :func:`exercise` decorator and the :func:`feedback` runner.
 
-An :class:`Exercise` says what kind of answer it expects (a number, an array, a
-letter, or a function the learner writes), the right answer or the reference
-function from :mod:`helpers`, the tolerance, the known mistakes with the hint
-each deserves, and the explanation shown when the answer is right.
-:func:`feedback` reads any answer against a record and returns one line (two
-for a function: what went wrong, and the small input it went wrong on). It
-never raises, whatever it is given.
-
-A chapter module builds each record in a function decorated with
-:func:`exercise`, which turns it into the checker its notebook calls:
-``ch03.check_output_size(answer)`` prints the line. The record is built the
-first time it is needed, from the tested helpers, never typed in.
+See :mod:`helpers.checks` for how they fit together.
 """
 
 from __future__ import annotations
@@ -42,27 +31,23 @@ class Exercise:
     ----------
     kind : {"number", "array", "choice", "function"}
     answer : object
-        The right number, array or letter; for ``"function"`` the reference
-        function from :mod:`helpers` that the learner's must agree with.
-    explain : str
-        Shown after a right answer: why it is right.
-    hint : str
-        Shown after a wrong answer that is not a known mistake: a nudge, not
-        the answer.
+        The right number, array or letter; for ``"function"`` the reference function
+        from :mod:`helpers` that the learner's must agree with.
+    explain, hint : str
+        Shown after a right answer (why it is right), and after a wrong one that is not
+        a known mistake (a nudge, not the answer).
     mistakes : tuple of (object, str)
-        Known wrong answers, each with its own hint. For ``"function"``, each
-        is ``(wrong_function, hint)``: a learner's function that agrees with
+        Known wrong answers, each with its own hint. For ``"function"``, each is
+        ``(wrong_function, hint)``: a learner's function that agrees with
         ``wrong_function`` where it disagrees with ``answer`` gets that hint.
     options : mapping of str to str
-        For ``"choice"``: every letter, with the reason it is wrong (ignored
-        for the right one).
+        For ``"choice"``: every letter, with the reason it is wrong (ignored for the
+        right one).
     tolerance : float
         Relative tolerance (and absolute, near zero) for numbers and arrays.
-    cases : callable
-        For ``"function"``: returns the list of argument tuples to try, small
-        ones first.
-    time_limit : float
-        For ``"function"``: seconds the learner's function may take on one case.
+    cases, time_limit : callable, float
+        For ``"function"``: returns the argument tuples to try, small ones first; and
+        the seconds the learner's function may take on one case.
     """
 
     kind: str
@@ -157,14 +142,12 @@ def _array(record: Exercise, answer) -> str:
         )
     if given.shape != expected.shape:
         return f"{NOT_YET} the shape should be {expected.shape}, got {given.shape}."
-    tolerance = record.tolerance
-    wrong = ~np.isclose(given, expected, rtol=tolerance, atol=tolerance)
+    wrong = ~np.isclose(given, expected, rtol=record.tolerance, atol=record.tolerance)
     if wrong.any():
         first = tuple(int(i) for i in np.argwhere(wrong)[0])
         where = f"row {first[0]}, column {first[1]}" if len(first) == 2 else f"index {first}"
-        count = int(wrong.sum())
         return (
-            f"{NOT_YET} {count} of {wrong.size} entries differ, the first at {where}. "
+            f"{NOT_YET} {int(wrong.sum())} of {wrong.size} entries differ, the first at {where}. "
             f"{known_hint(record, answer)}"
         )
     return f"{RIGHT} {record.explain}"
