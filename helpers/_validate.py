@@ -4,7 +4,8 @@ Each check names the offending argument and says what was wrong, so a learner
 sees ``kernel must be 2-D, got shape (3,)`` instead of a traceback from inside
 numpy. None of them modifies its input. Sizes of every kind (shapes, padding,
 strides, counts) go through :func:`check_int`, so they all take the same rule:
-an integer, not a bool and not a float that happens to be whole.
+an integer, not a bool and not a float that happens to be whole; positive real
+numbers (rates, steps, extents, limits) go through :func:`check_positive`.
 """
 
 from __future__ import annotations
@@ -105,6 +106,33 @@ def check_int(value, name: str, minimum: int, maximum: int | None = None) -> int
     if maximum is not None and value > maximum:
         raise ValueError(f"{name} must be at most {maximum}, got {value!r}")
     return int(value)
+
+
+def check_positive(value, name: str, *, zero: bool = False) -> float:
+    """Return ``value`` as a float if it is a positive finite real number, else raise.
+
+    Rates, nudges, extents, noise levels and colour limits take this one rule;
+    ``zero=True`` lets 0 through too. Like :func:`check_int` it refuses bools,
+    and it refuses text such as ``"10"``.
+
+    Examples
+    --------
+    >>> check_positive(0.5, "learning_rate")
+    0.5
+    >>> check_positive(float("inf"), "step")
+    Traceback (most recent call last):
+    ...
+    ValueError: step must be a positive finite number, got inf
+    >>> check_positive(-1, "noise", zero=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: noise must be a finite number >= 0, got -1
+    """
+    real = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+    if not real or not (0 <= value if zero else 0 < value) or not value < np.inf:
+        what = "a finite number >= 0" if zero else "a positive finite number"
+        raise ValueError(f"{name} must be {what}, got {value!r}")
+    return float(value)
 
 
 def check_pair(value, name: str, minimum: int, maximum: int | None = MAX_SIZE) -> tuple[int, int]:

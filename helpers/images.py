@@ -15,11 +15,10 @@ used by :mod:`helpers.edges`.
 from __future__ import annotations
 
 import functools
-import numbers
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_int
+from ._validate import as_real_2d, check_choice, check_int, check_positive
 
 __all__ = [
     "IMAGE_NAMES",
@@ -380,7 +379,7 @@ def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float =
     ------
     ValueError
         If ``count`` is not an even integer >= 2, ``size`` not an integer >= 4,
-        ``seed`` not an integer >= 0, or ``noise`` not a real number >= 0.
+        ``seed`` not an integer >= 0, or ``noise`` not a finite number >= 0.
 
     Examples
     --------
@@ -395,8 +394,7 @@ def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float =
         raise ValueError(f"count must be even (half vertical, half horizontal), got {count}")
     size = check_int(size, "size", minimum=4)
     seed = check_int(seed, "seed", minimum=0)
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not noise >= 0:
-        raise ValueError(f"noise must be a real number >= 0, got {noise!r}")
+    noise = check_positive(noise, "noise", zero=True)
     rng = np.random.default_rng(seed)
     labels = rng.permutation(np.arange(count) % 2)
     images = np.empty((count, 1, size, size))
@@ -538,9 +536,8 @@ def _photograph_rgb() -> np.ndarray:
 def _grid(size, extent) -> tuple[np.ndarray, np.ndarray]:
     """Open grid ``(y, x)`` over ``[-extent, extent]``: y down the rows, x along the columns."""
     size = check_int(size, "size", minimum=3)
-    if isinstance(extent, bool) or not isinstance(extent, numbers.Real) or not 0 < extent < np.inf:
-        raise ValueError(f"extent must be a positive finite number, got {extent!r}")
-    t = np.linspace(-float(extent), float(extent), size)
+    extent = check_positive(extent, "extent")
+    t = np.linspace(-extent, extent, size)
     return t[:, None], t[None, :]
 
 

@@ -20,11 +20,9 @@ again a 2-D operation of :mod:`helpers.conv` (the input's is a true convolution:
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-from ._validate import as_real_array, check_pair
+from ._validate import as_real_array, check_pair, check_positive
 from .conv import convolve2d, correlate2d, dilate, output_shape
 
 __all__ = ["conv2d", "conv2d_backward", "numerical_gradient"]
@@ -198,8 +196,7 @@ def numerical_gradient(function, value, step: float = 1e-6) -> np.ndarray:
     >>> np.round(numerical_gradient(lambda v: float(np.sum(v**2)), [[1.0, -2.0]]), 6)
     array([[ 2., -4.]])
     """
-    if not isinstance(step, (int, float)) or not math.isfinite(step) or step <= 0:
-        raise ValueError(f"step must be a positive number, got {step!r}")
+    step = check_positive(step, "step")
     v = np.array(value, dtype=np.float64)
     estimate = np.zeros(v.shape)
     for index in np.ndindex(v.shape):

@@ -9,12 +9,11 @@ Nothing here modifies its inputs.
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_int, check_shape
+from ._validate import as_real_2d, check_choice, check_int, check_positive, check_shape
 from .conv import correlate2d
 from .layers import numerical_gradient
 
@@ -377,10 +376,7 @@ def learn_kernel(
     seed = check_int(seed, "seed", 0)
     snapshot_every = check_int(snapshot_every, "snapshot_every", 1)
     check_choice(init, "init", ("zeros", "random"))
-    rate = learning_rate
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 < rate < math.inf:
-        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
-    rate = float(rate)
+    rate = check_positive(learning_rate, "learning_rate")
 
     if init == "zeros":
         k = np.zeros((kh, kw))

@@ -25,7 +25,7 @@ import numpy as np
 from matplotlib.colors import to_rgb
 from PIL import Image
 
-from ._validate import as_real_2d
+from ._validate import as_real_2d, check_positive
 from .colours import DIVERGING_CMAP, GRID_COLOUR, HIGHLIGHT_COLOUR, MISSING_COLOUR, signed_limit
 
 __all__ = [
@@ -150,7 +150,7 @@ def signed_levels(values, limit: float | None = None) -> tuple[np.ndarray, float
     (array([[126, 126]], dtype=uint8), 1.0)
     """
     array = as_real_2d(values, "values")
-    limit = signed_limit(array) if limit is None else _check_limit(limit)
+    limit = signed_limit(array) if limit is None else check_positive(limit, "limit")
     with np.errstate(invalid="ignore", over="ignore"):
         # values / limit lies in [-1, 1] without overflow, even near 1e308. Steps from
         # zero are rounded half away from zero, so that +v and -v get mirror levels.
@@ -421,13 +421,6 @@ def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = F
     if vertical:
         return np.repeat(ramp[::-1, None], thickness, axis=1)
     return np.repeat(ramp[None, :], thickness, axis=0)
-
-
-def _check_limit(limit) -> float:
-    value = _check_finite(limit, "limit")
-    if value <= 0:
-        raise ValueError(f"limit must be positive, got {limit!r}")
-    return value
 
 
 def _check_finite(value, name: str) -> float:
