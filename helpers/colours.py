@@ -32,6 +32,7 @@ __all__ = [
     "signed_limit",
     "symmetric_limits",
     "text_colour",
+    "unsigned_limits",
 ]
 
 #: Signed values: ColorBrewer's red-blue map (reversed so positive is red),
@@ -156,6 +157,32 @@ def symmetric_limits(values) -> tuple[float, float]:
     """
     m = signed_limit(values)
     return -m, m
+
+
+def unsigned_limits(values, *, from_zero: bool = True) -> tuple[float, float]:
+    """Colour limits of an unsigned array: its smallest and largest finite values.
+
+    With ``from_zero`` the scale starts at 0 at the latest, as for a matrix of counts. A
+    constant array gets ``(v, v + 1)``, so that it is drawn in the scale's first colour
+    rather than collapsing the scale; one with nothing finite gets ``(0, 1)``.
+
+    Examples
+    --------
+    >>> unsigned_limits([[10, 20], [30, 40]]), unsigned_limits([[10, 40]], from_zero=False)
+    ((0.0, 40.0), (10.0, 40.0))
+    >>> unsigned_limits([[7, 7]], from_zero=False)
+    (7.0, 8.0)
+    """
+    array = np.asarray(values, dtype=np.float64)
+    finite = array[np.isfinite(array)]
+    if finite.size == 0:
+        return 0.0, 1.0
+    low, high = float(finite.min()), float(finite.max())
+    if from_zero:
+        low = min(low, 0.0)
+    if high <= low:  # a constant array: give the map some room
+        high = low + 1.0
+    return low, high
 
 
 def text_colour(colour) -> str:

@@ -39,6 +39,7 @@ from .colours import (
     picture_limit,
     symmetric_limits,
     text_colour,
+    unsigned_limits,
 )
 
 __all__ = [
@@ -161,7 +162,7 @@ def show_matrix(
     signed = _check_signed(signed, "signed", values)
     box = None if window is None else _check_window(window, values.shape)
 
-    vmin, vmax = symmetric_limits(values) if signed else _unsigned_limits(values)
+    vmin, vmax = symmetric_limits(values) if signed else unsigned_limits(values)
     cmap = _colormap(cmap if cmap is not None else DIVERGING_CMAP if signed else SEQUENTIAL_CMAP)
 
     if ax is None:
@@ -382,25 +383,12 @@ def _draw_picture(ax: Axes, values: np.ndarray, *, signed: bool, cmap, title) ->
         vmin, vmax = -m, m
         cmap = DIVERGING_CMAP
     else:
-        vmin, vmax = _unsigned_limits(values, from_zero=False)
+        vmin, vmax = unsigned_limits(values, from_zero=False)
     image = ax.imshow(values, cmap=_colormap(cmap), vmin=vmin, vmax=vmax, origin="upper")
     ax.set(xticks=[], yticks=[])
     if title is not None:
         ax.set_title(title)
     return image
-
-
-def _unsigned_limits(values: np.ndarray, *, from_zero: bool = True) -> tuple[float, float]:
-    """Colour limits spanning the finite values (and 0 when from_zero), never empty."""
-    finite = values[np.isfinite(values)]
-    if finite.size == 0:
-        return 0.0, 1.0
-    low, high = float(finite.min()), float(finite.max())
-    if from_zero:
-        low = min(low, 0.0)
-    if high <= low:  # a constant array: give the map some room
-        high = low + 1.0
-    return low, high
 
 
 def _colormap(cmap: str | Colormap) -> Colormap:

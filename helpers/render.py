@@ -26,7 +26,14 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from ._validate import as_real_2d, check_positive
-from .colours import DIVERGING_CMAP, GRID_COLOUR, HIGHLIGHT_COLOUR, MISSING_COLOUR, signed_limit
+from .colours import (
+    DIVERGING_CMAP,
+    GRID_COLOUR,
+    HIGHLIGHT_COLOUR,
+    MISSING_COLOUR,
+    signed_limit,
+    unsigned_limits,
+)
 
 __all__ = [
     "GRID",
@@ -175,9 +182,9 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
     values : array_like, shape (H, W)
         As :func:`signed_levels`.
     low, high : float, optional
-        The ends of the scale; by default the smallest and largest finite values. Values
-        outside are drawn at the nearer end. When ``high <= low`` (a flat image) every
-        finite value gets level 0.
+        The ends of the scale; by default :func:`helpers.colours.unsigned_limits` (from the
+        smallest finite value). Values outside are drawn at the nearer end. When
+        ``high <= low`` every finite value up to ``high`` gets level 0.
 
     Returns
     -------
@@ -198,11 +205,9 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
     """
     array = as_real_2d(values, "values")
     if low is None or high is None:
-        finite = array[np.isfinite(array)]
-        if low is None:
-            low = float(finite.min()) if finite.size else 0.0
-        if high is None:
-            high = float(finite.max()) if finite.size else 0.0
+        auto_low, auto_high = unsigned_limits(array, from_zero=False)
+        low = auto_low if low is None else low
+        high = auto_high if high is None else high
     low, high = _check_finite(low, "low"), _check_finite(high, "high")
     with np.errstate(invalid="ignore", over="ignore"):
         span = high - low

@@ -11,9 +11,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from helpers.colours import format_number, signed_limit, symmetric_limits, text_colour
-from helpers.plotting import show_matrix, show_signed
-from helpers.render import palette, signed_levels
+from helpers.colours import (
+    format_number,
+    signed_limit,
+    symmetric_limits,
+    text_colour,
+    unsigned_limits,
+)
+from helpers.plotting import show_images, show_matrix, show_signed
+from helpers.render import LEVELS, palette, signed_levels, unsigned_levels
 from helpers.widgets import html_table
 
 
@@ -68,6 +74,29 @@ def test_figures_widget_pictures_and_tables_take_the_same_limits(values):
     finite = np.isfinite(values)
     red, green, blue = palette()[levels[finite][0]]
     assert f"background:rgb({red},{green},{blue})" in table
+    plt.close("all")
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.array([[10.0, 20.0], [30.0, 40.0]]),
+        np.full((3, 3), 7.0),
+        np.array([[np.nan, 2.0], [np.inf, 5.0]]),
+        np.array([[np.nan, np.nan]]),
+    ],
+    ids=["ramp", "flat", "non-finite", "all-nan"],
+)
+def test_unsigned_pictures_take_one_scale_in_figures_and_widgets(values):
+    """A picture's grey scale runs over the same limits in a figure and in a widget's PNG."""
+    low, high = unsigned_limits(values, from_zero=False)
+    _, axes = show_images([values], signed=False)
+    assert axes[0].images[0].get_clim() == (low, high)
+    finite = values[np.isfinite(values)]
+    levels = unsigned_levels(values)[np.isfinite(values)]
+    # The widget's level of each finite value is its place between the same two limits.
+    expected = np.floor((finite - low) / (high - low) * (LEVELS - 1) + 0.5)
+    np.testing.assert_array_equal(levels, expected.astype(np.uint8))
     plt.close("all")
 
 
