@@ -2,8 +2,9 @@
 
 Every picture of the course takes its colours from here, whether matplotlib draws it
 (:mod:`helpers.plotting`), the widgets' PNG renderer encodes it (:mod:`helpers.render`) or
-an HTML table shows it (:mod:`helpers.widgets`); every number written in a figure, a table
-or a message goes through :func:`format_number`. Signed results (filter responses) are
+an HTML table shows it (:mod:`helpers.widgets`); every number written in a figure or a
+table goes through :func:`format_number`, with fixed decimals where a measure needs them
+(only a loss on a log scale is written in powers of ten). Signed results (filter responses) are
 centred at zero with symmetric limits ``(-m, m)``: white means "no response", red a
 positive one and blue a negative one, and equal magnitudes get equally strong colours
 whatever their sign. All the colour maps vary in lightness from one end to the other, so
@@ -229,6 +230,8 @@ def format_number(value, decimals: int | None = None) -> str:
     ['30', '0', '0.333', '-2.5', '1235', '1e+308', 'nan']
     >>> format_number(-0.04, decimals=1), format_number(10**400), format_number(-25 * 10**400)
     ('0.0', '1e+400', '-2.5e+401')
+    >>> format_number(999.4), format_number(999.9)
+    ('999', '1000')
     """
     try:
         number = float(value)
@@ -246,6 +249,6 @@ def format_number(value, decimals: int | None = None) -> str:
         return f"{round(number, decimals) + 0.0:.{decimals}f}"  # + 0.0 turns -0.0 into 0.0
     if number.is_integer() and abs(number) < 1e15:
         return f"{number + 0.0:.0f}"
-    if 1000 <= abs(number) < 1e7:
+    if 999.5 <= abs(number) < 1e7:  # from 999.5, three digits would round up to 1e+03
         return f"{number:.0f}"
     return f"{number:.3g}"

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from ._validate import as_real_2d, check_int
 from .animation import default_style
+from .colours import format_number
 from .learn import LearningResult
 from .plotting import show_matrix
 
@@ -98,6 +99,6 @@ def _draw_frame(result: LearningResult, true: np.ndarray, step: int, dpi: int) -
     ax.plot([step], [losses[step]], "o", color="C3")
     ax.set(xlabel="gradient step", ylabel="loss (log scale)", title=f"loss {losses[step]:.1e}")
     error = float(np.abs(learned - true).max())
-    fig.suptitle(f"Learning a filter from examples: max abs error {error:.3f}")
+    fig.suptitle(f"Learning a filter from examples: max abs error {format_number(error, 3)}")
     fig.canvas.draw()
     return np.asarray(fig.canvas.buffer_rgba()).copy()

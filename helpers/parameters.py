@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import as_real_2d, check_int, check_pair
+from .colours import format_number
 
 __all__ = [
     "conv_weights",
@@ -119,15 +120,15 @@ def format_bytes(size: int) -> str:
     '12 GB'
     >>> format_bytes(36)
     '36 bytes'
-    >>> format_bytes(1_500_000)
-    '1.5 MB'
+    >>> format_bytes(1_500_000), format_bytes(999_999), format_bytes(5 * 10**15)
+    ('1.5 MB', '1 MB', '5000 TB')
     """
     value, unit = float(check_int(size, "size", 0)), "bytes"
     for next_unit in ("kB", "MB", "GB", "TB"):
-        if value < 1000:
+        if value < 999.5:  # a value that would be written 1000 moves up a unit
             break
         value, unit = value / 1000, next_unit
-    return f"{value:.3g} {unit}"
+    return f"{format_number(value)} {unit}"
 
 
 def neighbour_correlation(image, axis: int = 1) -> float:

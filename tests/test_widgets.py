@@ -659,6 +659,17 @@ def test_static_figures_have_titled_panels():
     assert any("angle error" in ax.get_title() for ax in fig.axes)
 
 
+@pytest.mark.parametrize("name", ["radial pattern", "photograph"])
+def test_comparer_and_its_static_figure_start_at_the_same_threshold(name):
+    """The static figure a reader without a kernel sees shows the widget's starting state."""
+    images = named_images(name)
+    start = EdgeComparer(images=images).controls["threshold"].value
+    fig = comparer_figure(images, ring_strength=True)
+    titles = [ax.get_title() for ax in fig.axes if "strength" in ax.get_title()]
+    assert titles and all(t.endswith(f"strength ≥ {format_number(start)}") for t in titles)
+    plt.close(fig)
+
+
 def test_snapshots_draw_the_current_state(explorer):
     """snapshot() draws what the widget shows now."""
     explorer.controls["mirror"].value = True

@@ -212,8 +212,8 @@ class EdgeComparer(InteractiveFigure):
             self.error_labels[i].value = (
                 ""
                 if error is None
-                else f'<span data-value="{error:.4f}">mean angle error {error:.4f} rad '
-                f"({np.degrees(error):.2f}°)</span>"
+                else f'<span data-value="{format_number(error, 4)}">mean angle error '
+                f"{format_number(error, 4)} rad ({format_number(np.degrees(error), 2)}°)</span>"
             )
         self.magnitude_bar.value = f"edge strength 0 … {format_number(top)} per pixel"
         self.error_bar.value = (
@@ -231,8 +231,7 @@ class EdgeComparer(InteractiveFigure):
             return self._cache[name]
         image = self._images[name]
         strengths = {pair: edge_strength(image, pair) for pair in self.pairs}
-        top = max(float(s.max()) for s in strengths.values())
-        top = top if top > 0 else 1.0
+        top, step, default = _scale_and_start(strengths, self.pairs)
         levels = {pair: unsigned_levels(s, 0.0, top) for pair, s in strengths.items()}
         errors, error_png, error_means = {}, {}, {}
         if name == RADIAL:
@@ -244,16 +243,11 @@ class EdgeComparer(InteractiveFigure):
                     unsigned_levels(errors[pair], 0.0, ERROR_LIMIT), STRENGTH_CMAP
                 )
                 error_means[pair] = mean_rotation_error(full)
-        # A round step (0.01 for strengths up to a few units), so that a threshold
-        # typed in code, such as 0.9, is one the slider can show without rounding it.
-        step = 10.0 ** math.floor(math.log10(top / 100))
-        # Start where the strongest tenth of one pair's pixels stand out.
-        default = round(float(np.percentile(strengths[self.pairs[-1]], 90)) / step) * step
         self._cache[name] = {
             "strengths": strengths,
             "levels": levels,
             "top": top,
-            "default": min(default, top),
+            "default": default,
             "step": step,
             "errors": errors,
             "error_png": error_png,
@@ -278,9 +272,10 @@ class EdgeComparer(InteractiveFigure):
             view.value = png_bytes(levels, STRENGTH_CMAP)
             share = 100.0 * float(np.count_nonzero(mask)) / mask.size
             label.value = (
-                f'<span data-value="{share:.1f}">{share:.1f}% of pixels at or above</span>'
+                f'<span data-value="{format_number(share, 1)}">{format_number(share, 1)}% '
+                "of pixels at or above</span>"
             )
-            listed.append(f"{PAIR_LABELS[pair]} {share:.1f}%")
+            listed.append(f"{PAIR_LABELS[pair]} {format_number(share, 1)}%")
         self._shown = (self._image.value, threshold)
         self._set_message(
             f"Threshold {format_number(threshold)} per pixel; pixels marked as edges: "
@@ -289,6 +284,21 @@ class EdgeComparer(InteractiveFigure):
 
     def _summary(self) -> str:
         return f"{', '.join(PAIR_LABELS[p] for p in self.pairs)} on '{self._image.value}'"
+
+
+def _scale_and_start(strengths: Mapping[str, np.ndarray], pairs: Sequence[str]):
+    """The strength scale's top, the slider's step and the starting threshold, for one image.
+
+    The widget and its static figure both start here, so they show the same threshold.
+    """
+    top = max(float(s.max()) for s in strengths.values())
+    top = top if top > 0 else 1.0
+    # A round step (0.01 for strengths up to a few units), so that a threshold
+    # typed in code, such as 0.9, is one the slider can show without rounding it.
+    step = 10.0 ** math.floor(math.log10(top / 100))
+    # Start where the strongest tenth of one pair's pixels stand out.
+    default = round(float(np.percentile(strengths[pairs[-1]], 90)) / step) * step
+    return top, step, min(default, top)
 
 
 def comparer_figure(
@@ -306,7 +316,7 @@ def comparer_figure(
     pairs : sequence of str, default ("central", "sobel", "scharr")
     thresholds : mapping of str to float, optional
         Threshold per image name; by default the comparer's own starting value
-        (the 90th percentile of the last pair's strength).
+        (the 90th percentile of the last pair's strength, rounded to the slider's step).
     ring_strength : bool, default False
         Also draw the strength row of the ring pattern. Off by default: its
         fine rings make a large PNG, and the angle errors are what the
@@ -328,9 +338,9 @@ def comparer_figure(
     ...     if ax.get_title():
     ...         print(ax.get_title())
     Sobel
-    strength ≥ 0.935
+    strength ≥ 0.94
     Scharr
-    strength ≥ 0.935
+    strength ≥ 0.94
     angle error, mean 0.0207 rad
     angle error, mean 0.0031 rad
     >>> plt.close(fig)
@@ -341,9 +351,10 @@ def comparer_figure(
     for name, image in images.items():
         image = as_real_2d(image, f"images[{name!r}]")
         strengths = {pair: edge_strength(image, pair) for pair in pairs}
-        threshold = thresholds.get(name, float(np.percentile(strengths[pairs[-1]], 90)))
+        top, _, default = _scale_and_start(strengths, pairs)
+        threshold = thresholds.get(name, default)
         if name != RADIAL or ring_strength:
-            rows.append(("strength", name, strengths, threshold, image))
+            rows.append(("strength", name, strengths, (threshold, top), image))
         if name == RADIAL:
             rows.append(("error", name, None, None, image))
     fig, axes = plt.subplots(
@@ -353,12 +364,12 @@ def comparer_figure(
         squeeze=False,
         layout="constrained",
     )
-    for r, (ax_row, (kind, name, strengths, threshold, image)) in enumerate(
+    for r, (ax_row, (kind, name, strengths, scale, image)) in enumerate(
         zip(axes, rows, strict=True)
     ):
         for ax, pair in zip(ax_row, pairs, strict=True):
             if kind == "strength":
-                top = max(float(s.max()) for s in strengths.values()) or 1.0
+                threshold, top = scale
                 shown = np.where(strengths[pair] >= threshold, strengths[pair], 0.0)
                 picture = ax.imshow(shown, cmap=STRENGTH_CMAP, vmin=0.0, vmax=top)
                 title = f"strength ≥ {format_number(threshold)}"
@@ -368,7 +379,7 @@ def comparer_figure(
                 mean = mean_rotation_error(errors)
                 cmap = plt.get_cmap(STRENGTH_CMAP).with_extremes(bad=MISSING_COLOUR)
                 picture = ax.imshow(errors, cmap=cmap, vmin=0.0, vmax=ERROR_LIMIT)
-                title = f"angle error, mean {mean:.4f} rad"
+                title = f"angle error, mean {format_number(mean, 4)} rad"
                 label = "angle error (rad)"
             ax.set_title(f"{PAIR_LABELS[pair]}\n{title}" if r == 0 else title, fontsize=10)
             ax.set(xticks=[], yticks=[])
