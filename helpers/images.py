@@ -22,6 +22,7 @@ from ._validate import as_real_2d, check_choice, check_int, check_positive
 
 __all__ = [
     "IMAGE_NAMES",
+    "block_mean",
     "book_on_table",
     "checkerboard",
     "classic_5x5",
@@ -324,7 +325,7 @@ def photograph(scale: int = 1) -> np.ndarray:
     >>> photograph(scale=4).shape
     (150, 128)
     """
-    return _shrink(_photograph_gray(), scale)
+    return block_mean(_photograph_gray(), scale, "scale")
 
 
 def photograph_channels(scale: int = 1) -> np.ndarray:
@@ -347,7 +348,7 @@ def photograph_channels(scale: int = 1) -> np.ndarray:
     >>> photograph_channels(scale=4).shape
     (3, 150, 128)
     """
-    return np.moveaxis(_shrink(_photograph_rgb()[:, :, :3], scale) / 255.0, -1, 0)
+    return np.moveaxis(block_mean(_photograph_rgb()[:, :, :3], scale, "scale") / 255.0, -1, 0)
 
 
 def edge_examples(count: int = 64, size: int = 12, seed: int = 0, noise: float = 0.1):
@@ -497,17 +498,27 @@ def _to_grayscale(image) -> np.ndarray:
     return luma.reshape(array.shape[:2]) * scale
 
 
-def _shrink(picture: np.ndarray, scale) -> np.ndarray:
-    """Each ``scale x scale`` block of pixels (of every channel) replaced by its mean; rows
-    and columns that do not fill a whole block are dropped."""
-    scale = check_int(scale, "scale", minimum=1)
-    rows, cols = picture.shape[0] // scale, picture.shape[1] // scale
+def block_mean(picture, factor, name: str = "factor") -> np.ndarray:
+    """Each ``factor x factor`` block of pixels (of every channel) replaced by its mean.
+
+    Rows and columns that do not fill a whole block are dropped. The photographs'
+    ``scale`` and the explorer's downscaling of large images both come here; ``name``
+    is the argument an error message names.
+
+    Examples
+    --------
+    >>> block_mean(np.arange(16.0).reshape(4, 4), 2)
+    array([[ 2.5,  4.5],
+           [10.5, 12.5]])
+    """
+    factor = check_int(factor, name, minimum=1)
+    rows, cols = picture.shape[0] // factor, picture.shape[1] // factor
     if rows == 0 or cols == 0:
         raise ValueError(
-            f"scale must leave at least one pixel of the {picture.shape[:2]} photo, got {scale}"
+            f"{name} must leave at least one pixel of the {picture.shape[:2]} picture, got {factor}"
         )
-    blocks = picture[: rows * scale, : cols * scale].reshape(
-        rows, scale, cols, scale, *picture.shape[2:]
+    blocks = picture[: rows * factor, : cols * factor].reshape(
+        rows, factor, cols, factor, *picture.shape[2:]
     )
     return blocks.mean(axis=(1, 3))
 

@@ -92,6 +92,7 @@ def show_matrix(
     signed: bool | None = None,
     colorbar: bool = False,
     decimals: int | None = None,
+    from_zero: bool = True,
 ) -> MatrixPlot:
     """Draw a small matrix as a grid of coloured cells with each number written in.
 
@@ -118,12 +119,16 @@ def show_matrix(
     signed : bool, optional
         Draw on a diverging map centred at zero with limits from
         :func:`helpers.colours.symmetric_limits`. By default, true when any value is negative.
-        Unsigned data is coloured from ``min(0, smallest)`` to the largest value.
+        Unsigned data is coloured from ``min(0, smallest)`` to the largest value, or from
+        the smallest value when ``from_zero`` is false, as a picture is
+        (:func:`helpers.colours.unsigned_limits`).
     colorbar : bool, default False
         Add a colour bar (the numbers are already written in the cells).
     decimals : int, optional
         Write every number with this many decimals instead (``-0.04`` with 1
         is ``0.0``, never ``-0.0``); ignored when ``fmt`` is given.
+    from_zero : bool, default True
+        See ``signed``.
 
     Returns
     -------
@@ -162,7 +167,10 @@ def show_matrix(
     signed = _check_signed(signed, "signed", values)
     box = None if window is None else _check_window(window, values.shape)
 
-    vmin, vmax = symmetric_limits(values) if signed else unsigned_limits(values)
+    if signed:
+        vmin, vmax = symmetric_limits(values)
+    else:
+        vmin, vmax = unsigned_limits(values, from_zero=from_zero)
     cmap = _colormap(cmap if cmap is not None else DIVERGING_CMAP if signed else SEQUENTIAL_CMAP)
 
     if ax is None:

@@ -38,7 +38,7 @@ from helpers import (
     step_edge,
 )
 from helpers.colours import format_number
-from helpers.render import LEVELS, MISSING, palette, signed_levels
+from helpers.render import LEVELS, MISSING, palette, signed_levels, unsigned_levels
 from helpers.widgets import (
     CUSTOM,
     EdgeComparer,
@@ -113,19 +113,44 @@ def test_filter_image_composes_mirror_operation_absolute(mirror, operation, abso
     expected = (correlate2d if operation == "correlation" else convolve2d)(shown, kernel)
     if absolute:
         expected = np.abs(expected)
-    np.testing.assert_array_equal(
-        _filter_image(image, kernel, operation, mirror, absolute), expected
-    )
+    shown_now, output = _filter_image(image, kernel, operation, mirror, absolute)
+    np.testing.assert_array_equal(output, expected)
+    np.testing.assert_array_equal(shown_now, shown)
 
 
 def test_filter_image_reproduces_the_article():
     """Step edge: 30s; mirrored: -30s; absolute value of the mirrored: 30s again."""
-    assert _filter_image(step_edge(), VERTICAL).tolist() == [[0, 30, 30, 0]] * 4
-    assert _filter_image(step_edge(), VERTICAL, mirror=True).tolist() == [[0, -30, -30, 0]] * 4
+    assert _filter_image(step_edge(), VERTICAL)[1].tolist() == [[0, 30, 30, 0]] * 4
+    assert _filter_image(step_edge(), VERTICAL, mirror=True)[1].tolist() == [[0, -30, -30, 0]] * 4
     assert (
-        _filter_image(step_edge(), VERTICAL, mirror=True, absolute=True).tolist()
+        _filter_image(step_edge(), VERTICAL, mirror=True, absolute=True)[1].tolist()
         == [[0, 30, 30, 0]] * 4
     )
+
+
+def test_explorer_tables_and_pictures_colour_an_output_alike():
+    """Outputs whose numbers are shown are coloured on their largest value in both views."""
+    from helpers.colours import _SMALL
+    from helpers.widgets.explorer import _NUMBERS_UP_TO
+
+    assert _NUMBERS_UP_TO**2 <= _SMALL
+
+
+def test_a_picture_too_thin_to_downscale_is_refused_by_name():
+    """A 4x1,000,000 strip shown at 1/4 size would be 1 pixel tall: refused, not drawn empty."""
+    with pytest.raises(ValueError, match=r"images\['strip'\] must be at least 3x3 once shown"):
+        KernelExplorer(images={"strip": np.ones((4, 1_000_000))})
+
+
+@pytest.mark.parametrize("size", [6, 40])
+def test_explorer_figure_draws_the_input_on_the_widget_scale(size):
+    """The static figure greys the input from its smallest to its largest value, as the PNG."""
+    image = 5.0 + np.arange(size * size, dtype=float).reshape(size, size) % 16
+    fig = explorer_figure([{"image": "custom", "preset": "vertical"}], images={"custom": image})
+    assert fig.axes[0].images[0].get_clim() == (5.0, 20.0)
+    levels = unsigned_levels(image)
+    assert levels.min() == 0 and levels.max() == LEVELS - 1
+    plt.close(fig)
 
 
 def test_inspector_reads_the_one_window_function():

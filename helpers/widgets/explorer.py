@@ -12,9 +12,9 @@ import numpy as np
 import traitlets
 
 from .._validate import as_real_2d, check_choice
-from ..colours import IMAGE_CMAP, format_number, limit_label, picture_limit
+from ..colours import IMAGE_CMAP, format_number, limit_label, picture_limit, unsigned_limits
 from ..conv import convolve2d, correlate2d
-from ..images import named_images
+from ..images import block_mean, named_images
 from ..kernels import PRESETS
 from ..plotting import show_matrix, show_signed
 from ..render import (
@@ -53,7 +53,8 @@ EXPLORER_IMAGES = (
 #: Largest image the explorer redraws within about 30 ms per change on a small machine
 #: (benchmarks/widgets.py: 512x512 takes 12-14 ms); larger ones are shown downscaled.
 MAX_PIXELS = 512 * 512
-# Images up to this size also show their numbers in tables.
+# Images up to this size also show their numbers in tables. Their outputs have at most
+# 144 values, so picture_limit colours them on their largest value, as the table does.
 _NUMBERS_UP_TO = 12
 # Largest magnitude accepted in the output: beyond it the colour scale and sums
 # lose meaning (and a little further the products overflow to infinity).
@@ -61,16 +62,17 @@ _LARGEST = 1e300
 
 
 def _filter_image(image, kernel, operation="correlation", mirror=False, absolute=False):
-    """The explorer's output: the image, mirrored or not, filtered ("valid"), maybe made ``abs``."""
+    """The picture the explorer shows (mirrored or not) and its output: that picture
+    filtered ("valid"), maybe made ``abs``. The widget and its static figure both call it."""
     check_choice(operation, "operation", OPERATIONS)
-    array = as_real_2d(image, "image")
+    shown = as_real_2d(image, "image")
     if mirror:
-        array = array[:, ::-1]
+        shown = shown[:, ::-1]
     apply = correlate2d if operation == "correlation" else convolve2d
-    result = apply(array, kernel)
+    result = apply(shown, kernel)
     if absolute:
         np.abs(result, out=result)
-    return result
+    return shown, result
 
 
 class KernelCell(ipywidgets.FloatText):
@@ -124,13 +126,6 @@ class KernelCell(ipywidgets.FloatText):
             return self.last_good
         self.last_good = number
         return number
-
-
-def _downscale(image: np.ndarray, factor: int) -> np.ndarray:
-    """The mean of each ``factor x factor`` block (a ragged last row or column is dropped)."""
-    rows, cols = image.shape[0] // factor, image.shape[1] // factor
-    blocks = image[: rows * factor, : cols * factor].reshape(rows, factor, cols, factor)
-    return blocks.mean(axis=(1, 3))
 
 
 def _checkbox(description: str) -> ipywidgets.Checkbox:
@@ -222,14 +217,15 @@ class KernelExplorer(InteractiveFigure):
         notes = []
         for name, array in source.items():
             array = as_real_2d(array, f"images[{name!r}]")
-            if min(array.shape) < 3:
+            factor = math.ceil(math.sqrt(array.size / MAX_PIXELS))
+            if min(array.shape) // factor < 3:
+                shrunk = f" once shown at 1/{factor} size" if factor > 1 else ""
                 raise ValueError(
-                    f"images[{name!r}] must be at least 3x3 to fit a 3x3 kernel, "
+                    f"images[{name!r}] must be at least 3x3{shrunk} to fit a 3x3 kernel, "
                     f"got shape {array.shape}"
                 )
-            factor = math.ceil(math.sqrt(array.size / MAX_PIXELS))
             if factor > 1:
-                shrunk = _downscale(array, factor)
+                shrunk = block_mean(array, factor)
                 notes.append(
                     f"'{name}' ({array.shape[0]}x{array.shape[1]}) is shown at 1/{factor} size "
                     f"({shrunk.shape[0]}x{shrunk.shape[1]}), so that each change redraws quickly."
@@ -513,16 +509,14 @@ class KernelExplorer(InteractiveFigure):
         """Compute and draw the output, or return what stops it (and change nothing)."""
         kernel = self.kernel  # finite: the cells and the kernel setter refuse anything else
         image = self._images[self._image.value]
-        if self._mirror.value:
-            image = image[:, ::-1]
         if kernel.shape[0] > image.shape[0] or kernel.shape[1] > image.shape[1]:
             return (
                 f"The {kernel.shape[0]}x{kernel.shape[1]} kernel does not fit inside the "
                 f"{image.shape[0]}x{image.shape[1]} image."
             )
         with np.errstate(over="ignore", invalid="ignore"):
-            output = _filter_image(
-                image, kernel, self._operation.value, absolute=self._absolute.value
+            image, output = _filter_image(
+                image, kernel, self._operation.value, self._mirror.value, self._absolute.value
             )
             too_large = not np.isfinite(output).all() or np.abs(output).max() > _LARGEST
         if too_large:
@@ -665,20 +659,22 @@ def explorer_figure(states: Sequence[Mapping] | None = None, images=None):
         mirror = bool(state.get("mirror", False))
         operation = state.get("operation", "correlation")
         absolute = bool(state.get("absolute", False))
-        image = as_real_2d(images[name], "image")
-        shown = image[:, ::-1] if mirror else image
-        output = _filter_image(shown, kernel, operation, absolute=absolute)
+        shown, output = _filter_image(images[name], kernel, operation, mirror, absolute)
         in_title = f"input: {name}" + (" (mirrored)" if mirror else "")
         out_title = (
             f"output: {operation}"
             + (", absolute" if absolute else "")
             + f"\nrange {format_number(output.min())} … {format_number(output.max())}"
         )
-        if max(image.shape) <= _NUMBERS_UP_TO:
-            show_matrix(shown, ax=ax_in, title=in_title, signed=False, cmap=IMAGE_CMAP)
+        # The input on the widget's scale, from its smallest value to its largest.
+        if max(shown.shape) <= _NUMBERS_UP_TO:
+            show_matrix(
+                shown, ax=ax_in, title=in_title, signed=False, cmap=IMAGE_CMAP, from_zero=False
+            )
             show_matrix(output, ax=ax_out, title=out_title, signed=True, colorbar=True)
         else:
-            ax_in.imshow(shown, cmap=IMAGE_CMAP)
+            low, high = unsigned_limits(shown, from_zero=False)
+            ax_in.imshow(shown, cmap=IMAGE_CMAP, vmin=low, vmax=high)
             ax_in.set(title=in_title, xticks=[], yticks=[])
             show_signed(output, ax=ax_out, title=out_title, label="response")
         kernel_name = state.get("preset", CUSTOM) if "kernel" not in state else CUSTOM
