@@ -93,16 +93,31 @@ def check_choice(value, name: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def check_int(value, name: str, minimum: int, maximum: int | None = None) -> int:
+def check_int(value, name: str, minimum: int | None, maximum: int | None = None) -> int:
     """Return ``value`` as an int if it is an integer in ``[minimum, maximum]``, else raise.
 
     ``True`` and ``False`` are refused: they are ints to Python but never a
     size, a seed or a count that a learner meant; so are floats, even whole
-    or infinite ones.
+    or infinite ones. ``minimum=None`` checks only that ``value`` is an integer,
+    for a caller that explains its own range.
+
+    Examples
+    --------
+    >>> check_int(3, "block", 1)
+    3
+    >>> check_int(2.0, "block", 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: block must be an integer >= 1, got 2.0
+    >>> check_int(True, "row", None)
+    Traceback (most recent call last):
+    ...
+    ValueError: row must be an integer, got True
     """
     integral = isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
-    if not integral or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    if not integral or (minimum is not None and value < minimum):
+        at_least = "" if minimum is None else f" >= {minimum}"
+        raise ValueError(f"{name} must be an integer{at_least}, got {value!r}")
     if maximum is not None and value > maximum:
         raise ValueError(f"{name} must be at most {maximum}, got {value!r}")
     return int(value)
@@ -157,6 +172,37 @@ def check_pair(value, name: str, minimum: int, maximum: int | None = MAX_SIZE) -
     if maximum is not None and max(pair) > maximum:
         raise ValueError(f"{name} must be at most {maximum} pixels, got {value!r}")
     return pair
+
+
+def check_box(box, name: str) -> tuple[int, int, int, int]:
+    """Return ``box`` as ``(row, col, height, width)`` ints, or raise naming ``name``.
+
+    The cells a box outlines: ``row`` and ``col`` (its top-left cell) integers
+    >= 0, ``height`` and ``width`` integers >= 1, each by :func:`check_int`'s rule.
+
+    Examples
+    --------
+    >>> check_box([0, 1, 2, 2], "window")
+    (0, 1, 2, 2)
+    >>> check_box((True, 0, 1, 1), "window")
+    Traceback (most recent call last):
+    ...
+    ValueError: window must be four integers (row, col, height, width), row and col >= 0,
+    height and width >= 1, got (True, 0, 1, 1)
+    """
+    try:
+        row, col, height, width = box
+        return (
+            check_int(row, name, 0),
+            check_int(col, name, 0),
+            check_int(height, name, 1),
+            check_int(width, name, 1),
+        )
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be four integers (row, col, height, width), row and col >= 0, "
+            f"height and width >= 1, got {box!r}"
+        ) from None
 
 
 def check_shape(shape, name: str) -> tuple[int, int]:

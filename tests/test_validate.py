@@ -1,12 +1,29 @@
 """The shared input checks of helpers._validate, seen through the helpers that use them."""
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
-from helpers.images import edge_examples, radial_pattern
+from helpers.conv import output_shape
+from helpers.images import edge_examples, radial_pattern, step_edge
+from helpers.kernels import VERTICAL
 from helpers.layers import numerical_gradient
 from helpers.learn import learn_kernel
-from helpers.render import signed_levels
+from helpers.padding import output_size
+from helpers.parameters import neighbour_correlation
+from helpers.plotting import show_matrix
+from helpers.render import (
+    block_size,
+    colour_bar_levels,
+    draw_outline,
+    signed_levels,
+    upscale,
+)
+from helpers.windows import window_at
+
+PICTURE = np.zeros((8, 8), dtype=np.uint8)
+RAMP = np.add.outer(np.arange(4.0), np.arange(5.0))
 
 
 @pytest.mark.parametrize("bad", [0, -1.5, float("nan"), float("inf"), True, "1", 1j])
@@ -44,3 +61,64 @@ def test_noise_takes_the_same_rule_with_zero_allowed(bad):
     assert edge_examples(count=2, size=4, noise=0)[0].shape == (2, 1, 4, 4)
     with pytest.raises(ValueError, match=r"^noise must be a finite number >= 0, got "):
         edge_examples(count=2, size=4, noise=bad)
+
+
+@pytest.mark.parametrize("bad", [True, False, 2.0, np.float64(1), Fraction(2), "2", 1j])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda v: output_size(v, 3), "n"),  # a size checked by check_int all along
+        (lambda v: upscale(PICTURE, v), "block"),
+        (lambda v: colour_bar_levels(v, 3), "length"),
+        (lambda v: colour_bar_levels(5, v), "thickness"),
+        (lambda v: block_size((6, 6), target=v), "target"),
+        (lambda v: draw_outline(PICTURE.copy(), (0, 0, 1, 1), block=v), "block"),
+        (lambda v: draw_outline(PICTURE.copy(), (0, 0, 1, 1), thickness=v), "thickness"),
+        (lambda v: draw_outline(PICTURE.copy(), (0, 0, 1, 1), margin=v), "margin"),
+        (lambda v: neighbour_correlation(RAMP, axis=v), "axis"),
+        (lambda v: window_at(step_edge(), VERTICAL, v, 0), "row"),
+        (lambda v: window_at(step_edge(), VERTICAL, 0, v), "col"),
+    ],
+)
+def test_integer_arguments_take_one_rule(call, name, bad):
+    """Every integer argument refuses bools, floats (even whole ones) and text alike."""
+    with pytest.raises(ValueError, match=f"^{name} must be an integer"):
+        call(bad)
+
+
+@pytest.mark.parametrize(
+    "bad", [(True, 0, 1, 1), (0, 0, 1.0, 1), (-1, 0, 1, 1), (0, 0, 0, 1), (0, 0, 1), "abcd", 5]
+)
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda v: show_matrix(np.zeros((3, 3)), window=v), "window"),
+        (lambda v: draw_outline(PICTURE.copy(), v), "box"),
+    ],
+)
+def test_boxes_of_cells_take_one_rule(call, name, bad):
+    """A window to outline is four integers, the same ones in a figure and a widget picture."""
+    with pytest.raises(ValueError, match=rf"^{name} must be four integers \(row, col, height, "):
+        call(bad)
+
+
+@pytest.mark.parametrize("bad", [(True, 4), (6.0, 6), (0, 6), (6,), 6, "66"])
+def test_shapes_take_one_rule(bad):
+    """block_size reads an image shape as output_shape does."""
+    for call, name in [
+        (lambda: block_size(bad), "shape"),
+        (lambda: output_shape(bad, (1, 1)), "image_shape"),
+    ]:
+        with pytest.raises(ValueError, match=f"^{name} must be a pair of positive integers"):
+            call()
+
+
+def test_integer_arguments_still_take_numpy_integers():
+    """np.int64 is an integer: accepted wherever an int is."""
+    one, two = np.int64(1), np.int64(2)
+    assert upscale(PICTURE, two).shape == (16, 16)
+    assert colour_bar_levels(np.int64(5), two).shape == (2, 5)
+    assert block_size((np.int64(6), 6)) == 40
+    assert neighbour_correlation(RAMP, axis=one) == 1.0
+    assert window_at(step_edge(), VERTICAL, one, two).row == 1
+    assert show_matrix(np.zeros((3, 3)), window=np.array([0, 0, 2, 2])).window is not None
