@@ -4,13 +4,15 @@ Each check names the offending argument and says what was wrong, so a learner
 sees ``kernel must be 2-D, got shape (3,)`` instead of a traceback from inside
 numpy. None of them modifies its input. Sizes of every kind (shapes, padding,
 strides, counts) go through :func:`check_int`, so they all take the same rule:
-an integer, not a bool and not a float that happens to be whole; positive real
-numbers (rates, steps, extents, limits) go through :func:`check_positive`.
+an integer, not a bool and not a float that happens to be whole; single real
+numbers go through :func:`check_real`, positive ones (rates, steps, extents,
+limits) through :func:`check_positive`, built on it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import numbers
 
 import numpy as np
@@ -123,12 +125,46 @@ def check_int(value, name: str, minimum: int | None, maximum: int | None = None)
     return int(value)
 
 
+def check_real(value, name: str, *, finite: bool = True) -> float:
+    """Return ``value`` as a float if it is one real number, else raise naming ``name``.
+
+    One rule for every scalar of the course: an instance of :class:`numbers.Real`
+    (Python and numpy ints and floats, :class:`~fractions.Fraction`), not a bool, and
+    finite unless ``finite=False``. Text such as ``"10"``, :class:`~decimal.Decimal`,
+    complex numbers, None and arrays are refused, and so is an integer or fraction too
+    large for a 64-bit float, as :func:`as_real_array` refuses it in an array.
+
+    Examples
+    --------
+    >>> check_real(-2, "low")
+    -2.0
+    >>> check_real(float("nan"), "value", finite=False)
+    nan
+    >>> check_real(True, "value", finite=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: value must be a real number, got True
+    >>> check_real(float("inf"), "high")
+    Traceback (most recent call last):
+    ...
+    ValueError: high must be a finite real number, got inf
+    """
+    real = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+    try:
+        number = float(value) if real else math.nan
+    except OverflowError:
+        raise ValueError(f"{name} must be within a 64-bit float's range (about ±1.8e308)") from None
+    if not real or (finite and not math.isfinite(number)):
+        what = "a finite real number" if finite else "a real number"
+        raise ValueError(f"{name} must be {what}, got {value!r}")
+    return number
+
+
 def check_positive(value, name: str, *, zero: bool = False) -> float:
     """Return ``value`` as a float if it is a positive finite real number, else raise.
 
-    Rates, nudges, extents, noise levels and colour limits take this one rule;
-    ``zero=True`` lets 0 through too. Like :func:`check_int` it refuses bools,
-    and it refuses text such as ``"10"``.
+    Rates, nudges, extents, noise levels and colour limits take this one rule,
+    :func:`check_real`'s and above 0; ``zero=True`` lets 0 through too.
 
     Examples
     --------
@@ -143,11 +179,14 @@ def check_positive(value, name: str, *, zero: bool = False) -> float:
     ...
     ValueError: noise must be a finite number >= 0, got -1
     """
-    real = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-    if not real or not (0 <= value if zero else 0 < value) or not value < np.inf:
+    try:
+        number = check_real(value, name)
+    except ValueError:
+        number = math.nan
+    if not (0 <= number if zero else 0 < number):
         what = "a finite number >= 0" if zero else "a positive finite number"
         raise ValueError(f"{name} must be {what}, got {value!r}")
-    return float(value)
+    return number
 
 
 def check_pair(value, name: str, minimum: int, maximum: int | None = MAX_SIZE) -> tuple[int, int]:

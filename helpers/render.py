@@ -24,7 +24,14 @@ import numpy as np
 from matplotlib.colors import to_rgb
 from PIL import Image
 
-from ._validate import as_real_2d, check_box, check_int, check_positive, check_shape
+from ._validate import (
+    as_real_2d,
+    check_box,
+    check_int,
+    check_positive,
+    check_real,
+    check_shape,
+)
 from .colours import (
     DIVERGING_CMAP,
     GRID_COLOUR,
@@ -192,7 +199,8 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
     Raises
     ------
     TypeError, ValueError
-        If ``values`` is not a 2-D real array or a limit is not finite.
+        If ``values`` is not a 2-D real array (TypeError for complex or non-numeric
+        values), or a ValueError if ``low`` or ``high`` is not a finite real number.
 
     Examples
     --------
@@ -207,7 +215,7 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
         auto_low, auto_high = unsigned_limits(array, from_zero=False)
         low = auto_low if low is None else low
         high = auto_high if high is None else high
-    low, high = _check_finite(low, "low"), _check_finite(high, "high")
+    low, high = check_real(low, "low"), check_real(high, "high")
     with np.errstate(invalid="ignore", over="ignore"):
         span = high - low
         if span > 0.0 and not math.isfinite(span):  # the span overflows: scale in two halves
@@ -442,13 +450,3 @@ def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = F
     if vertical:
         return np.repeat(ramp[::-1, None], thickness, axis=1)
     return np.repeat(ramp[None, :], thickness, axis=0)
-
-
-def _check_finite(value, name: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return number

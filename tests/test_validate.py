@@ -1,5 +1,7 @@
 """The shared input checks of helpers._validate, seen through the helpers that use them."""
 
+import math
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -10,7 +12,7 @@ from helpers.images import edge_examples, radial_pattern, step_edge
 from helpers.kernels import VERTICAL
 from helpers.layers import numerical_gradient
 from helpers.learn import learn_kernel
-from helpers.padding import output_size
+from helpers.padding import output_size, pad
 from helpers.parameters import neighbour_correlation
 from helpers.plotting import show_matrix
 from helpers.render import (
@@ -18,6 +20,7 @@ from helpers.render import (
     colour_bar_levels,
     draw_outline,
     signed_levels,
+    unsigned_levels,
     upscale,
 )
 from helpers.windows import window_at
@@ -26,7 +29,9 @@ PICTURE = np.zeros((8, 8), dtype=np.uint8)
 RAMP = np.add.outer(np.arange(4.0), np.arange(5.0))
 
 
-@pytest.mark.parametrize("bad", [0, -1.5, float("nan"), float("inf"), True, "1", 1j])
+@pytest.mark.parametrize(
+    "bad", [0, -1.5, float("nan"), float("inf"), True, "1", 1j, Decimal(1), 10**400]
+)
 @pytest.mark.parametrize(
     "call, name",
     [
@@ -122,3 +127,39 @@ def test_integer_arguments_still_take_numpy_integers():
     assert neighbour_correlation(RAMP, axis=one) == 1.0
     assert window_at(step_edge(), VERTICAL, one, two).row == 1
     assert show_matrix(np.zeros((3, 3)), window=np.array([0, 0, 2, 2])).window is not None
+
+
+# None is no number either, but it is the automatic colour limit.
+NOT_REAL = [True, np.bool_(False), "10", Decimal("1.5"), 1j, np.array(1.0), 10**400]
+
+
+@pytest.mark.parametrize("bad", [*NOT_REAL, math.inf, -math.inf, math.nan])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda v: unsigned_levels(RAMP, low=v), "low"),
+        (lambda v: unsigned_levels(RAMP, high=v), "high"),
+    ],
+)
+def test_finite_real_numbers_take_one_rule(call, name, bad):
+    """Colour limits refuse what is not one finite real number, with the same words."""
+    with pytest.raises(ValueError, match=rf"^{name} must be (a finite real number|within)"):
+        call(bad)
+
+
+@pytest.mark.parametrize("bad", [*NOT_REAL, None])
+def test_a_fill_value_takes_the_same_rule_but_may_be_infinite(bad):
+    """pad's value refuses the same non-numbers as the colour limits, but NaN and inf fill."""
+    with pytest.raises(ValueError, match=r"^value must be (a real number|within)"):
+        pad(np.ones((2, 2)), 1, value=bad)
+    assert np.isinf(pad(np.ones((2, 2)), 1, value=-math.inf)[0, 0])
+    assert np.isnan(pad(np.ones((2, 2)), 1, value=math.nan)[0, 0])
+
+
+@pytest.mark.parametrize("good", [2, np.int64(2), np.float32(2), Fraction(2), 2.0])
+def test_every_kind_of_real_number_is_taken_alike(good):
+    """Python and numpy ints and floats and Fractions pass every one-number check."""
+    assert pad(np.ones((1, 1)), 1, value=good)[0, 0] == 2.0
+    assert unsigned_levels(RAMP, low=0, high=good)[0, 2] == unsigned_levels(RAMP, 0, 2.0)[0, 2]
+    assert signed_levels(RAMP, limit=good)[1] == 2.0
+    assert numerical_gradient(np.sum, np.ones(2), step=good).shape == (2,)
