@@ -25,24 +25,31 @@ _REAL_KINDS = "buif"
 MAX_SIZE = 1 << 20
 
 
-def as_real_array(value, name: str, ndim=2) -> np.ndarray:
-    """Return ``value`` as a non-empty 2-D array of real numbers, in its own dtype if it has one.
+def as_real_values(value, name: str) -> np.ndarray:
+    """Return ``value`` as an array of real numbers of any shape, in its own dtype if it has one.
 
-    ``ndim`` asks for another number of axes, or one of a tuple of them
-    (``(3, 4)`` for an image with channels, batched or not).
-
-    Bool, integer and float arrays come back as they are (no copy), so an
-    engine can convert a few rows at a time instead of the whole image;
-    nested lists of numbers become float64.
+    The rule of "holds real numbers" that :func:`as_real_array` adds a shape check to,
+    for the helpers that take any shape (colour limits, a bias, a batch). Bool, integer
+    and float arrays come back as they are (no copy); nested lists of numbers, Fractions
+    among them, become float64.
 
     Raises
     ------
     TypeError
-        If ``value`` holds complex numbers or anything that is not a number,
-        or is a masked array (its mask would be silently ignored).
+        If ``value`` holds complex numbers or anything that is not a number (text,
+        None, ...), or is a masked array (its mask would be silently ignored).
     ValueError
-        If ``value`` is ragged, not 2-D (or ``ndim``), empty, or holds an integer too large
-        for float64.
+        If ``value`` is ragged, or holds an integer too large for float64.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> as_real_values([Fraction(1, 2), 2], "bias")
+    array([0.5, 2. ])
+    >>> as_real_values([[1, None]], "values")
+    Traceback (most recent call last):
+    ...
+    TypeError: values must hold real numbers, got non-numeric value None
     """
     if isinstance(value, np.ma.MaskedArray):
         raise TypeError(
@@ -69,6 +76,29 @@ def as_real_array(value, name: str, ndim=2) -> np.ndarray:
             ) from None
     elif array.dtype.kind not in _REAL_KINDS:
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    return array
+
+
+def as_real_array(value, name: str, ndim=2) -> np.ndarray:
+    """Return ``value`` as a non-empty 2-D array of real numbers, in its own dtype if it has one.
+
+    ``ndim`` asks for another number of axes, or one of a tuple of them
+    (``(3, 4)`` for an image with channels, batched or not).
+
+    Bool, integer and float arrays come back as they are (no copy), so an
+    engine can convert a few rows at a time instead of the whole image;
+    nested lists of numbers become float64 (:func:`as_real_values`).
+
+    Raises
+    ------
+    TypeError
+        If ``value`` holds complex numbers or anything that is not a number,
+        or is a masked array (its mask would be silently ignored).
+    ValueError
+        If ``value`` is ragged, not 2-D (or ``ndim``), empty, or holds an integer too large
+        for float64.
+    """
+    array = as_real_values(value, name)
     allowed = ndim if isinstance(ndim, tuple) else (ndim,)
     if array.ndim not in allowed:
         wanted = " or ".join(f"{n}-D" for n in allowed)

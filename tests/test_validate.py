@@ -1,17 +1,20 @@
 """The shared input checks of helpers._validate, seen through the helpers that use them."""
 
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from helpers.conv import output_shape
+from helpers._validate import as_real_values
+from helpers.colours import picture_limit, signed_limit, unsigned_limits
+from helpers.conv import correlate2d, output_shape
 from helpers.images import edge_examples, radial_pattern, step_edge
 from helpers.kernels import VERTICAL
-from helpers.layers import numerical_gradient
-from helpers.learn import learn_kernel
+from helpers.layers import conv2d, numerical_gradient
+from helpers.learn import learn_kernel, predict
 from helpers.padding import output_size, pad
 from helpers.parameters import neighbour_correlation
 from helpers.plotting import show_matrix
@@ -163,3 +166,58 @@ def test_every_kind_of_real_number_is_taken_alike(good):
     assert unsigned_levels(RAMP, low=0, high=good)[0, 2] == unsigned_levels(RAMP, 0, 2.0)[0, 2]
     assert signed_levels(RAMP, limit=good)[1] == 2.0
     assert numerical_gradient(np.sum, np.ones(2), step=good).shape == (2,)
+
+
+NOT_REAL_ARRAYS = {
+    "text": [["1", "2"]],
+    "None": [[1, None]],
+    "complex": np.ones((2, 2)) * 1j,
+    "complex photo": np.full((30, 30), 1 + 2j),  # past picture_limit's small-matrix shortcut
+    "masked": np.ma.masked_array(np.ones((2, 2)), mask=[[True, False], [False, False]]),
+}
+
+
+@pytest.mark.parametrize("bad", NOT_REAL_ARRAYS.values(), ids=NOT_REAL_ARRAYS.keys())
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda v: correlate2d(v, [[1]]), "image"),  # as_real_array, the rule all along
+        (signed_limit, "values"),
+        (picture_limit, "values"),
+        (unsigned_limits, "values"),
+        (lambda v: conv2d(np.ones((1, 2, 2)), np.ones((2, 1, 1, 1)), v), "bias"),
+        (lambda v: predict(v, [[1]]), "inputs[0]"),
+    ],
+)
+def test_arrays_of_real_numbers_take_one_rule(call, name, bad):
+    """Colour limits, a bias and a batch refuse the arrays an image is refused for, alike."""
+    words = rf"^{re.escape(name)} (must hold real numbers|is a masked array)"
+    with pytest.raises(TypeError, match=words):
+        call(bad)
+
+
+def test_fractions_are_real_numbers_everywhere():
+    """What correlate2d takes as an image, the limits, a bias and a batch take too."""
+    halves = [[Fraction(1, 2), Fraction(-3, 2)]]
+    assert signed_limit(halves) == picture_limit(halves) == 1.5
+    assert unsigned_limits(halves) == (-1.5, 0.5)
+    out = conv2d(np.ones((1, 1, 1)), np.ones((1, 1, 1, 1)), [Fraction(1, 2)])
+    assert out.tolist() == [[[1.5]]]
+    np.testing.assert_array_equal(predict(halves, [[1]])[0], correlate2d(halves, [[1]]))
+
+
+def test_real_arrays_are_not_copied():
+    """The widgets' colour limits read a float64 output in place (benchmarks/widgets.py)."""
+    output = np.ones((300, 300))
+    assert as_real_values(output, "values") is output
+
+
+def test_integers_beyond_float64_are_refused_alike():
+    for call, name in [
+        (lambda v: correlate2d(v, [[1]]), "image"),
+        (signed_limit, "values"),
+        (unsigned_limits, "values"),
+        (lambda v: conv2d(np.ones((1, 1, 1)), np.ones((2, 1, 1, 1)), v), "bias"),
+    ]:
+        with pytest.raises(ValueError, match=rf"^{name} holds an integer too large"):
+            call([[10**400, 1]])
