@@ -18,6 +18,8 @@ import math
 import numpy as np
 from matplotlib.colors import to_rgb
 
+from ._validate import as_real_values
+
 __all__ = [
     "DIVERGING_CMAP",
     "GRID_COLOUR",
@@ -73,7 +75,8 @@ def signed_limit(values) -> float:
     ``m`` is the largest absolute finite value, so that the strongest response gets the
     strongest colour. When nothing finite is non-zero (an all-zero output, or only NaN) it
     is 1.0, so that the scale never collapses and zero is still drawn in the middle colour.
-    Complex or non-numeric ``values`` raise a TypeError.
+    Like every helper, it and :func:`picture_limit` and :func:`unsigned_limits` raise a
+    TypeError for complex or non-numeric values or a masked array.
 
     Examples
     --------
@@ -84,14 +87,7 @@ def signed_limit(values) -> float:
     >>> signed_limit([[0, 0], [0, 0]])
     1.0
     """
-    array = np.asarray(values)
-    if array.dtype.kind == "c":
-        raise TypeError(f"values must hold real numbers, got complex dtype {array.dtype}")
-    if array.dtype.kind not in "buif":
-        try:
-            array = array.astype(np.float64)
-        except (TypeError, ValueError, OverflowError):
-            raise TypeError(f"values must hold real numbers, got dtype {array.dtype}") from None
+    array = as_real_values(values, "values")
     if array.dtype.kind == "b" or array.size == 0:
         return 1.0
     if array.dtype.kind == "f" and not np.isfinite(array).all():
@@ -122,7 +118,7 @@ def picture_limit(values) -> float:
     >>> picture_limit([[0, 30, 30, 0]] * 4)  # a small matrix: its largest value
     30.0
     """
-    array = np.abs(np.asarray(values, dtype=np.float64))
+    array = np.abs(as_real_values(values, "values").astype(np.float64, copy=False))
     finite = array[np.isfinite(array)]
     if finite.size <= _SMALL:
         return signed_limit(values)
@@ -174,7 +170,7 @@ def unsigned_limits(values, *, from_zero: bool = True) -> tuple[float, float]:
     >>> unsigned_limits([[7, 7]], from_zero=False)
     (7.0, 8.0)
     """
-    array = np.asarray(values, dtype=np.float64)
+    array = as_real_values(values, "values").astype(np.float64, copy=False)
     finite = array[np.isfinite(array)]
     if finite.size == 0:
         return 0.0, 1.0

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_real_array, check_pair, check_positive
+from ._validate import as_real_array, as_real_values, check_pair, check_positive
 from .conv import convolve2d, correlate2d, dilate, output_shape
 
 __all__ = ["conv2d", "conv2d_backward", "numerical_gradient"]
@@ -54,7 +54,7 @@ def conv2d(x, weight, bias=None, *, stride=1, padding=0, dilation=1) -> np.ndarr
     Raises
     ------
     TypeError
-        If an argument holds complex or non-numeric values.
+        If an argument holds complex or non-numeric values, or is a masked array.
     ValueError
         Naming the argument and the shapes involved: ``x`` is 2-D (add the
         channel axis) or not 3-D/4-D, ``weight`` is not 4-D, the channel
@@ -238,9 +238,7 @@ def _check_layer(x, weight, padding, stride, dilation):
 
 def _check_bias(bias, weight_shape) -> np.ndarray:
     """``bias`` as float64 (C_out,), or a ValueError naming both shapes."""
-    array = np.asarray(bias)
-    if array.dtype.kind not in "buif":
-        raise TypeError(f"bias must hold real numbers, got dtype {array.dtype}")
+    array = as_real_values(bias, "bias")
     if array.shape != (weight_shape[0],):
         raise ValueError(
             f"bias must hold one number per filter: weight of shape {tuple(weight_shape)} has "

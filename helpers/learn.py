@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_int, check_positive, check_shape
+from ._validate import (
+    as_real_2d,
+    as_real_values,
+    check_choice,
+    check_int,
+    check_positive,
+    check_shape,
+)
 from .conv import correlate2d
 from .layers import numerical_gradient
 
@@ -64,10 +71,10 @@ def _as_batch(value, name: str) -> list[np.ndarray]:
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be a list of 2-D arrays or a 3-D array, got {value!r}")
     try:
-        array = np.asarray(value)
-    except ValueError:  # images of different sizes
+        array = as_real_values(value, name)
+    except (TypeError, ValueError):  # images of different sizes, or one to name below
         array = None
-    if array is not None and array.dtype.kind in "buifc" and array.ndim in (2, 3):
+    if array is not None and array.ndim in (2, 3):
         items = [array] if array.ndim == 2 else list(array)
     else:
         try:

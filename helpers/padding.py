@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_int, check_pair
+from ._validate import as_real_2d, check_choice, check_int, check_pair, check_real
 
 __all__ = ["PAD_MODES", "leftover", "output_size", "pad", "same_padding"]
 
@@ -56,10 +56,11 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
     Raises
     ------
     TypeError
-        If ``image`` is complex or not numeric, or ``value`` is not a real number.
+        If ``image`` is complex or not numeric.
     ValueError
-        If ``image`` is not 2-D or is empty, ``padding`` is not a valid size or
-        would give more than :data:`MAX_PADDED_PIXELS` pixels, ``mode`` is
+        If ``value`` is not one real number (an int, float or Fraction, not a bool; NaN
+        and infinities are fine), ``image`` is not 2-D or is empty, ``padding`` is not a
+        valid size or would give more than :data:`MAX_PADDED_PIXELS` pixels, ``mode`` is
         unknown, a ``value`` is given for a mode other than ``"constant"``, or a
         ``"reflect"`` border is as wide as the image or wider.
 
@@ -80,9 +81,8 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
     x = as_real_2d(image, "image")
     rows, cols = check_pair(padding, "padding", 0)
     check_choice(mode, "mode", PAD_MODES)
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"value must be a real number, got {value!r}")
-    if mode != "constant" and value != 0:
+    fill = check_real(value, "value", finite=False)
+    if mode != "constant" and fill != 0:
         raise ValueError(
             f"value={value!r} only applies to mode='constant'; mode={mode!r} copies the "
             "border from the image itself"
@@ -94,7 +94,7 @@ def pad(image, padding, value: float = 0.0, mode: str = "constant") -> np.ndarra
             "'constant')"
         )
     _check_padded_size(x.shape, padding)
-    constant = {"constant_values": float(value)} if mode == "constant" else {}
+    constant = {"constant_values": fill} if mode == "constant" else {}
     return np.pad(x, ((rows, rows), (cols, cols)), mode=mode, **constant)
 
 

@@ -149,6 +149,12 @@ def neighbour_correlation(image, axis: int = 1) -> float:
     float
         Pearson correlation coefficient of the pixel pairs.
 
+    Raises
+    ------
+    TypeError, ValueError
+        If ``image`` is not a non-empty 2-D array of real numbers, ``axis`` is not the
+        integer 0 or 1, or the image is constant or under 2 pixels along ``axis``.
+
     Examples
     --------
     >>> import numpy as np
@@ -160,8 +166,7 @@ def neighbour_correlation(image, axis: int = 1) -> float:
     -1.0
     """
     x = as_real_2d(image, "image")
-    if axis not in (0, 1):
-        raise ValueError(f"axis must be 0 or 1, got {axis!r}")
+    axis = check_int(axis, "axis", 0, 1)
     if x.shape[axis] < 2:
         raise ValueError(f"image needs at least 2 pixels along axis {axis}, got shape {x.shape}")
     left = np.take(x, np.arange(x.shape[axis] - 1), axis=axis).ravel()

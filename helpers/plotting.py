@@ -11,7 +11,6 @@ inputs.
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -27,7 +26,7 @@ from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from ._validate import as_real_2d, check_int
+from ._validate import as_real_2d, check_box, check_int
 from .colours import (
     DIVERGING_CMAP,
     HIGHLIGHT_COLOUR,
@@ -427,17 +426,9 @@ def _check_signed_choices(signed, count: int) -> list:
 
 def _check_window(window, shape: tuple[int, int]) -> tuple[int, int, int, int]:
     """Return window as four ints that outline cells inside a matrix of this shape."""
-    try:
-        box = tuple(operator.index(v) for v in window)
-    except TypeError:
-        box = ()
-    if len(box) != 4:
-        raise ValueError(f"window must be four integers (row, col, height, width), got {window!r}")
-    row, col, height, width = box
+    row, col, height, width = box = check_box(window, "window")
     rows, cols = shape
-    if height < 1 or width < 1:
-        raise ValueError(f"window must have a positive height and width, got {window!r}")
-    if row < 0 or col < 0 or row + height > rows or col + width > cols:
+    if row + height > rows or col + width > cols:
         raise ValueError(
             f"window {window!r} (row, col, height, width) does not fit inside the "
             f"{rows}x{cols} matrix"

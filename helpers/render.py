@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import io
 import math
-import operator
 import zlib
 
 import matplotlib as mpl
@@ -25,7 +24,14 @@ import numpy as np
 from matplotlib.colors import to_rgb
 from PIL import Image
 
-from ._validate import as_real_2d, check_positive
+from ._validate import (
+    as_real_2d,
+    check_box,
+    check_int,
+    check_positive,
+    check_real,
+    check_shape,
+)
 from .colours import (
     DIVERGING_CMAP,
     GRID_COLOUR,
@@ -193,7 +199,8 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
     Raises
     ------
     TypeError, ValueError
-        If ``values`` is not a 2-D real array or a limit is not finite.
+        If ``values`` is not a 2-D real array (TypeError for complex or non-numeric
+        values), or a ValueError if ``low`` or ``high`` is not a finite real number.
 
     Examples
     --------
@@ -208,7 +215,7 @@ def unsigned_levels(values, low: float | None = None, high: float | None = None)
         auto_low, auto_high = unsigned_limits(array, from_zero=False)
         low = auto_low if low is None else low
         high = auto_high if high is None else high
-    low, high = _check_finite(low, "low"), _check_finite(high, "high")
+    low, high = check_real(low, "low"), check_real(high, "high")
     with np.errstate(invalid="ignore", over="ignore"):
         span = high - low
         if span > 0.0 and not math.isfinite(span):  # the span overflows: scale in two halves
@@ -241,13 +248,20 @@ def block_size(shape, target: int = 240, largest: int = 48) -> int:
     int
         At least 1: images at least ``target`` pixels across stay as they are.
 
+    Raises
+    ------
+    ValueError
+        If ``shape`` is not two integers >= 1, or ``target`` or ``largest`` is not an
+        integer >= 1.
+
     Examples
     --------
     >>> block_size((6, 6)), block_size((4, 4)), block_size((300, 256))
     (40, 48, 1)
     """
-    rows, cols = (operator.index(n) for n in shape)
-    return int(min(largest, max(1, target // max(rows, cols, 1))))
+    rows, cols = check_shape(shape, "shape")
+    target, largest = check_int(target, "target", 1), check_int(largest, "largest", 1)
+    return min(largest, max(1, target // max(rows, cols)))
 
 
 def upscale(levels, block: int, grid: bool = False) -> np.ndarray:
@@ -271,6 +285,11 @@ def upscale(levels, block: int, grid: bool = False) -> np.ndarray:
     numpy.ndarray of uint8, shape (H * block, W * block)
         A new array.
 
+    Raises
+    ------
+    ValueError
+        If ``block`` is not an integer >= 1.
+
     Examples
     --------
     >>> upscale(np.array([[1, 2]], dtype=np.uint8), 2)
@@ -282,9 +301,7 @@ def upscale(levels, block: int, grid: bool = False) -> np.ndarray:
            [254,   7,   7, 254],
            [254, 254, 254, 254]], dtype=uint8)
     """
-    block = operator.index(block)
-    if block < 1:
-        raise ValueError(f"block must be at least 1, got {block}")
+    block = check_int(block, "block", 1)
     levels = np.asarray(levels, dtype=np.uint8)
     if block == 1:
         return levels.copy()
@@ -321,6 +338,12 @@ def draw_outline(
     -------
     numpy.ndarray of uint8
 
+    Raises
+    ------
+    ValueError
+        If ``box`` is not four integers (``row`` and ``col`` >= 0, ``height`` and ``width``
+        >= 1), or ``block``, ``thickness`` or ``margin`` is not an integer (>= 1, >= 1, >= 0).
+
     Examples
     --------
     >>> picture = np.zeros((4, 4), dtype=np.uint8)
@@ -340,9 +363,9 @@ def draw_outline(
            [255, 255, 255, 255, 255,   0],
            [  0,   0,   0,   0,   0,   0]], dtype=uint8)
     """
-    row, col, height, width = (operator.index(v) for v in box)
-    margin = operator.index(margin)
-    t = max(1, block // 10) if thickness is None else operator.index(thickness)
+    row, col, height, width = check_box(box, "box")
+    block, margin = check_int(block, "block", 1), check_int(margin, "margin", 0)
+    t = max(1, block // 10) if thickness is None else check_int(thickness, "thickness", 1)
     room = margin + t * (margin > 0)
     top, left = max(0, row * block - room), max(0, col * block - room)
     bottom = min(levels.shape[0], (row + height) * block + room)
@@ -411,28 +434,19 @@ def colour_bar_levels(length: int = 200, thickness: int = 12, vertical: bool = F
     numpy.ndarray of uint8, shape (thickness, length) or (length, thickness)
         Encode it with :func:`png_bytes` and the colour map of the picture.
 
+    Raises
+    ------
+    ValueError
+        If ``length`` is not an integer >= 2 or ``thickness`` not an integer >= 1.
+
     Examples
     --------
     >>> colour_bar_levels(5, 2)
     array([[  0,  63, 126, 189, 252],
            [  0,  63, 126, 189, 252]], dtype=uint8)
     """
-    length, thickness = operator.index(length), operator.index(thickness)
-    if length < 2 or thickness < 1:
-        raise ValueError(
-            f"length must be at least 2 and thickness at least 1, got {length}, {thickness}"
-        )
+    length, thickness = check_int(length, "length", 2), check_int(thickness, "thickness", 1)
     ramp = np.rint(np.linspace(0, LEVELS - 1, length)).astype(np.uint8)
     if vertical:
         return np.repeat(ramp[::-1, None], thickness, axis=1)
     return np.repeat(ramp[None, :], thickness, axis=0)
-
-
-def _check_finite(value, name: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return number

@@ -142,7 +142,8 @@ def window_at(
     ------
     TypeError, ValueError
         As :func:`helpers.conv.correlate2d`, and ValueError if ``operation``
-        is unknown or ``(row, col)`` is outside the output.
+        is unknown, ``row`` or ``col`` is not an integer, or ``(row, col)`` is outside
+        the output.
 
     Notes
     -----
@@ -184,9 +185,7 @@ def window_at(
     k = as_real_array(kernel, "kernel").astype(np.float64, copy=False)
     (rows, cols), before, step, dil = _geometry(x.shape, k.shape, mode, padding, stride, dilation)
     for name, value, size in (("row", row, rows), ("col", col, cols)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise ValueError(f"{name} must be an integer, got {value!r}")
-        if not 0 <= value < size:
+        if not 0 <= check_int(value, name, None) < size:
             raise ValueError(
                 f"output position ({row}, {col}) is outside the {rows}x{cols} output: "
                 f"{name} must be from 0 to {size - 1}"
