@@ -238,8 +238,8 @@ def check_pair(value, name: str, minimum: int, maximum: int | None = MAX_SIZE) -
             f"{name} must be an integer >= {minimum} or a pair of them (rows, columns), "
             f"got {value!r}"
         ) from None
-    if maximum is not None and max(pair) > maximum:
-        raise ValueError(f"{name} must be at most {maximum} pixels, got {value!r}")
+    for n in pair:  # the limit in check_int's words, as for one integer
+        check_int(n, name, minimum, maximum)
     return pair
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_real_2d, check_choice, check_int, check_pair, check_real
+from ._validate import MAX_SIZE, as_real_2d, check_choice, check_int, check_pair, check_real
 
 __all__ = ["PAD_MODES", "leftover", "output_size", "pad", "same_padding"]
 
@@ -207,9 +207,10 @@ def output_size(n, f, padding=0, stride=1, dilation=1, *, exact: bool = False) -
     """
     n = check_int(n, "n", 1)
     f = check_int(f, "f", 1)
-    p = check_int(padding, "padding", 0)
-    s = check_int(stride, "stride", 1)
-    d = check_int(dilation, "dilation", 1)
+    # The same limits as correlate2d's padding, stride and dilation (check_pair's).
+    p = check_int(padding, "padding", 0, MAX_SIZE)
+    s = check_int(stride, "stride", 1, MAX_SIZE)
+    d = check_int(dilation, "dilation", 1, MAX_SIZE)
     e = d * (f - 1) + 1  # the pixels the kernel spans
     span = n + 2 * p - e
     kernel = f"f = {f}" if d == 1 else f"f = {f} spread by d = {d} over d (f - 1) + 1 = {e}"

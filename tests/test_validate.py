@@ -221,3 +221,17 @@ def test_integers_beyond_float64_are_refused_alike():
     ]:
         with pytest.raises(ValueError, match=rf"^{name} holds an integer too large"):
             call([[10**400, 1]])
+
+
+@pytest.mark.parametrize("argument", ["padding", "stride", "dilation"])
+def test_sizes_per_axis_and_per_image_take_the_same_limits(argument):
+    """output_size (one axis, chapter 08's formula) refuses what output_shape refuses."""
+    from helpers.conv import output_shape
+    from helpers.padding import output_size
+
+    too_big = 2**21
+    with pytest.raises(ValueError, match=f"^{argument} must be at most") as per_image:
+        output_shape((5, 5), (3, 3), **{argument: too_big})
+    with pytest.raises(ValueError, match=f"^{argument} must be at most") as per_axis:
+        output_size(5, 3, **{argument: too_big})
+    assert str(per_axis.value) == str(per_image.value)
