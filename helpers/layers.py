@@ -197,7 +197,7 @@ def numerical_gradient(function, value, step: float = 1e-6) -> np.ndarray:
     array([[ 2., -4.]])
     """
     step = check_positive(step, "step")
-    v = np.array(value, dtype=np.float64)
+    v = as_real_values(value, "value").astype(np.float64)  # a copy: nudged in place below
     estimate = np.zeros(v.shape)
     for index in np.ndindex(v.shape):
         saved = v[index]

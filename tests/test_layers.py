@@ -191,3 +191,10 @@ def test_grad_x_of_pixels_no_window_reads_is_zero():
     np.testing.assert_array_equal(grad_x, np.zeros(x.shape))
     np.testing.assert_array_equal(grad_w, np.zeros(w.shape))
     np.testing.assert_array_equal(grad_b, [1.0])
+
+
+@pytest.mark.parametrize("bad", [None, "abc", [[1, None]], [1j]])
+def test_numerical_gradient_names_a_value_that_is_not_real_numbers(bad):
+    """The point to differentiate at takes the course's rule for arrays of real numbers."""
+    with pytest.raises(TypeError, match=r"^value must hold real numbers"):
+        numerical_gradient(np.sum, bad)

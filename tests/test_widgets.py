@@ -806,3 +806,10 @@ def test_comparer_keeps_its_image_when_a_custom_one_cannot_be_shown():
     assert "The edges of 'too small' cannot be computed" in comparer.message
     comparer.controls["threshold"].value = 0.5  # before, a KeyError escaped here
     assert comparer.message.startswith("Threshold 0.5")
+
+
+def test_comparer_refusing_its_first_image_does_not_claim_to_show_one():
+    """Nothing is on show yet, so the message says only why the image was refused."""
+    with pytest.raises(ValueError, match="cannot be computed") as refused:
+        EdgeComparer(images={"tiny": np.ones((2, 2))})
+    assert "still showing" not in str(refused.value)

@@ -186,14 +186,12 @@ class EdgeComparer(InteractiveFigure):
             cached = self._prepare(self._image.value)
         except Exception as error:  # e.g. a custom image too small for a 3x3 filter
             refused = self._image.value
+            message = f"The edges of '{refused}' cannot be computed ({error})"
             if self._shown is not None:  # go back to the image still on show
                 with self._hold():
                     self._image.value = self._shown[0]
-            self._set_message(
-                f"The edges of '{refused}' cannot be computed ({error}); still showing "
-                f"'{self._image.value}'.",
-                warning=True,
-            )
+                message += f"; still showing '{self._image.value}'"
+            self._set_message(f"{message}.", warning=True)
             return
         self.error_maps = cached["errors"]
         self.mean_errors = cached["error_means"]
